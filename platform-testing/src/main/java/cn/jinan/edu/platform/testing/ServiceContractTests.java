@@ -1,0 +1,169 @@
+package cn.jinan.edu.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service promises, run by each service's own {@code @QuarkusTest} subclass: the
+ * security model of /api/v1/me, the error format at the HTTP layer, request ids, OpenAPI and
+ * health.
+ */
+public abstract class ServiceContractTests {
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
+    return response
+        .statusCode(status)
+        .contentType(startsWith(PROBLEM_JSON))
+        .body("status", equalTo(status))
+        .body("type", startsWith("urn:jinan-edu:problem:"))
+        .body("title", notNullValue())
+        .body("requestId", notNullValue());
+  }
+
+  @Test
+  void meWithoutTokenIs401Problem() {
+    assertProblem(given().when().get("/api/v1/me").then(), 401)
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .body("instance", equalTo("/api/v1/me"));
+  }
+
+  @Test
+  void meWithDistrictReviewerTokenShowsRolesAndScope() {
+    given()
+        .auth()
+        .oauth2(TestTokens.as("district-reviewer").district("370102").subject("rev-1").sign())
+        .when()
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200)
+        .body("subject", equalTo("rev-1"))
+        .body("clientId", equalTo("test-client"))
+        .body("issuer", equalTo(TestTokens.ISSUER))
+        .body("roles", containsInAnyOrder("district-reviewer"))
+        .body("districtCode", equalTo("370102"))
+        .body("expiresAt", notNullValue());
+  }
+
+  @Test
+  void meReadsTopLevelRolesAndSchoolClaim() {
+    given()
+        .auth()
+        .oauth2(
+            TestTokens.as("school-applicant").school("12370102MB0000001X").topLevelRoles().sign())
+        .when()
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200)
+        .body("roles", containsInAnyOrder("school-applicant"))
+        .body("schoolCode", equalTo("12370102MB0000001X"));
+  }
+
+  @Test
+  void tokenSignedByAnotherKeyIs401() {
+    assertProblem(
+        given()
+            .auth()
+            .oauth2(TestTokens.as("city-admin").foreignKey().sign())
+            .get("/api/v1/me")
+            .then(),
+        401);
+  }
+
+  @Test
+  void expiredTokenIs401() {
+    assertProblem(
+        given()
+            .auth()
+            .oauth2(TestTokens.as("city-admin").expired().sign())
+            .get("/api/v1/me")
+            .then(),
+        401);
+  }
+
+  @Test
+  void tokenFromAnotherIssuerIs401() {
+    assertProblem(
+        given()
+            .auth()
+            .oauth2(TestTokens.as("city-admin").issuer("https://evil.invalid/realms/edu").sign())
+            .get("/api/v1/me")
+            .then(),
+        401);
+  }
+
+  @Test
+  void unsignedTokenIs401() {
+    assertProblem(
+        given().auth().oauth2(TestTokens.as("city-admin").unsigned()).get("/api/v1/me").then(),
+        401);
+  }
+
+  @Test
+  void garbageTokenIs401() {
+    assertProblem(given().auth().oauth2("not-a-jwt").get("/api/v1/me").then(), 401);
+  }
+
+  @Test
+  void unknownRouteIs404Problem() {
+    assertProblem(given().get("/api/v1/no-such-thing").then(), 404)
+        .body("instance", equalTo("/api/v1/no-such-thing"));
+    assertProblem(given().get("/nothing/here").then(), 404);
+  }
+
+  @Test
+  void wrongMethodIs405Problem() {
+    assertProblem(given().auth().oauth2(TestTokens.cityAdmin()).delete("/api/v1/me").then(), 405);
+  }
+
+  @Test
+  void requestIdIsEchoedOrGenerated() {
+    given()
+        .header("X-Request-Id", "caller-chosen-42")
+        .get("/api/v1/me")
+        .then()
+        .header("X-Request-Id", equalTo("caller-chosen-42"))
+        .body("requestId", equalTo("caller-chosen-42"));
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    // An id that could inject into logs is replaced, not echoed.
+    given()
+        .header("X-Request-Id", "bad id\twith tab")
+        .get("/q/health/live")
+        .then()
+        .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+  }
+
+  @Test
+  void openApiDeclaresBearerScheme() {
+    given()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("openapi", startsWith("3."))
+        .body("components.securitySchemes", hasKey("bearerAuth"))
+        .body("components.securitySchemes.bearerAuth.type", equalTo("http"))
+        .body("components.securitySchemes.bearerAuth.scheme", equalTo("bearer"))
+        .body("paths", hasKey("/api/v1/me"));
+  }
+
+  @Test
+  void healthIsUpAndSwaggerUiServed() {
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given().get("/q/swagger-ui/").then().statusCode(200);
+    given().get("/q/metrics").then().statusCode(200);
+  }
+}

@@ -1,0 +1,98 @@
+package cn.jinan.edu.platform.problem;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns database failures into problems by SQLSTATE, so no service needs to know the driver or the
+ * ORM: unique and foreign-key violations are conflicts, lost connections are 503.
+ */
+public final class DatabaseErrors {
+  private DatabaseErrors() {}
+
+  public static Optional<ProblemException> classify(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String name = t.getClass().getName();
+      if (name.equals("jakarta.persistence.OptimisticLockException")
+          || name.equals("org.hibernate.StaleObjectStateException")
+          || name.equals("org.hibernate.StaleStateException")) {
+        return Optional.of(
+            ProblemException.conflict(
+                "The resource was changed by another request; read it again and retry"));
+      }
+      if (t instanceof SQLException sql
+          && sql.getMessage() != null
+          && sql.getMessage().startsWith("Acquisition timeout")) {
+        return Optional.of(unavailable()); // pool exhausted because the database is gone
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        Optional<ProblemException> p = bySqlState(sql);
+        if (p.isPresent()) {
+          return p;
+        }
+      }
+      if (name.equals("org.hibernate.exception.JDBCConnectionException")) {
+        return Optional.of(unavailable());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ProblemException> bySqlState(SQLException sql) {
+    String state = sql.getSQLState();
+    Optional<String> name = constraintName(sql);
+    String constraint = name.map(n -> " (" + n + ")").orElse("");
+    return switch (state) {
+      case "23505" ->
+          Optional.of(
+              ProblemException.conflict(
+                  "A record with the same unique key already exists" + constraint,
+                  name.<Map<String, Object>>map(n -> Map.of("constraint", n)).orElse(Map.of())));
+      case "23503" ->
+          Optional.of(
+              ProblemException.conflict(
+                  "The record refers to, or is referred to by, another record" + constraint));
+      case "23514", "23502", "22001", "22003" ->
+          Optional.of(
+              ProblemException.unprocessable(
+                  "The data breaks a rule of the database" + constraint));
+      case "40001", "40P01", "55P03" ->
+          Optional.of(
+              ProblemException.conflict(
+                  "A concurrent request changed the same data; retry the request"));
+      default -> {
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
+          yield Optional.of(unavailable());
+        }
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private static ProblemException unavailable() {
+    return new ProblemException(
+        ProblemType.SERVICE_UNAVAILABLE,
+        503,
+        "The database is not reachable at the moment; retry later",
+        List.of(),
+        Map.of(),
+        Map.of("Retry-After", "5"));
+  }
+
+  // PostgreSQL reports the constraint name; the driver's ServerErrorMessage is read reflectively
+  // so this class does not depend on the driver.
+  private static Optional<String> constraintName(SQLException sql) {
+    try {
+      Object server = sql.getClass().getMethod("getServerErrorMessage").invoke(sql);
+      if (server != null) {
+        return Optional.ofNullable(server.getClass().getMethod("getConstraint").invoke(server))
+            .map(Object::toString);
+      }
+    } catch (ReflectiveOperationException | RuntimeException ignored) {
+      // not a PostgreSQL exception
+    }
+    return Optional.empty();
+  }
+}

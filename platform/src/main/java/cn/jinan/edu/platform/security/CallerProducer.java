@@ -1,0 +1,45 @@
+package cn.jinan.edu.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Builds the {@link Caller} of the current request from the verified access token. */
+public class CallerProducer {
+  public static final String DISTRICT_CLAIM = "district_code";
+  public static final String SCHOOL_CLAIM = "school_code";
+
+  @Produces
+  @RequestScoped
+  Caller caller(SecurityIdentity identity) {
+    if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+      return Caller.anonymous();
+    }
+    return new Caller(
+        jwt.getSubject(),
+        clientId(jwt),
+        identity.getRoles(),
+        stringClaim(jwt, DISTRICT_CLAIM),
+        stringClaim(jwt, SCHOOL_CLAIM));
+  }
+
+  /** Keycloak puts the client in azp; other issuers use client_id (RFC 9068). */
+  static String clientId(JsonWebToken jwt) {
+    String azp = stringClaim(jwt, "azp");
+    return azp != null ? azp : stringClaim(jwt, "client_id");
+  }
+
+  static String stringClaim(JsonWebToken jwt, String name) {
+    Object value = jwt.getClaim(name);
+    if (value == null) {
+      return null;
+    }
+    String s = value.toString();
+    // JSON string claims may arrive quoted from some JsonValue implementations.
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    return s;
+  }
+}

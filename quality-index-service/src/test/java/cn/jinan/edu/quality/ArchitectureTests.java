@@ -1,0 +1,11 @@
+package cn.jinan.edu.quality;
+
+import cn.jinan.edu.platform.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+  @Test
+  void layersAreRespected() {
+    ArchitectureRules.check("cn.jinan.edu.quality");
+  }
+}
