@@ -1,0 +1,55 @@
+package cn.jinan.edu.registry.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** 变更 a proposed change to a filed registration, reviewed like a new one. */
+@Entity
+@Table(name = "amendment")
+public class Amendment extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "registration_id")
+  public Long registrationId;
+
+  /** The full proposed content as JSON (RegistrationContent). */
+  @Column(name = "proposal", columnDefinition = "jsonb")
+  @ColumnTransformer(write = "?::jsonb")
+  public String proposalJson;
+
+  @Enumerated(EnumType.STRING)
+  public RegistrationState state;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "involved_districts", columnDefinition = "text[]")
+  public String[] involvedDistricts = new String[0];
+
+  @Column(name = "approvals", columnDefinition = "jsonb")
+  @ColumnTransformer(write = "?::jsonb")
+  public String approvalsJson = "{}";
+
+  @Version public int version;
+
+  @Column(name = "created_by")
+  public String createdBy;
+
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+}

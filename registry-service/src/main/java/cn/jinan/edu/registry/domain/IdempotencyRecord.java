@@ -1,0 +1,64 @@
+package cn.jinan.edu.registry.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** The first response to a POST with an Idempotency-Key, replayed for retries. */
+@Entity
+@Table(name = "idempotency_key")
+public class IdempotencyRecord extends PanacheEntityBase {
+  @EmbeddedId public Key key;
+
+  @Column(name = "request_hash")
+  public String requestHash;
+
+  @Column(name = "response_status")
+  public int responseStatus;
+
+  @Column(name = "resource_id")
+  public long resourceId;
+
+  @Column(name = "response_body", columnDefinition = "jsonb")
+  @ColumnTransformer(write = "?::jsonb")
+  public String responseBody;
+
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
+  /** Keys are scoped per client: two systems may use the same key independently. */
+  @Embeddable
+  public static class Key implements Serializable {
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Column(name = "idem_key")
+    public String idemKey;
+
+    public Key() {}
+
+    public Key(String clientId, String idemKey) {
+      this.clientId = clientId;
+      this.idemKey = idemKey;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && Objects.equals(clientId, k.clientId)
+          && Objects.equals(idemKey, k.idemKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(clientId, idemKey);
+    }
+  }
+}

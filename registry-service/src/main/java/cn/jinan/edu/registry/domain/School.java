@@ -1,0 +1,62 @@
+package cn.jinan.edu.registry.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A school (学校) of the directory; registry-service is the only editable owner. */
+@Entity
+@Table(name = "school")
+public class School extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public String uscc;
+
+  @Column(name = "name_zh")
+  public String nameZh;
+
+  @Column(name = "district_code")
+  public String districtCode;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
+  public String[] stages;
+
+  @Enumerated(EnumType.STRING)
+  public Ownership ownership;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "location_type")
+  public LocationType locationType;
+
+  @Column(name = "township_seat")
+  public boolean townshipSeat;
+
+  @Enumerated(EnumType.STRING)
+  public SchoolStatus status;
+
+  @Version public int version;
+
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
+  public static Optional<School> byUscc(String uscc) {
+    return find("uscc", uscc).firstResultOptional();
+  }
+}

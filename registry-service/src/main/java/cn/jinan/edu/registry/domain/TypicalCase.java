@@ -1,0 +1,28 @@
+package cn.jinan.edu.registry.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** 典型案例 a filed cooperation the city promotes, by year and stage. */
+@Entity
+@Table(name = "typical_case")
+public class TypicalCase extends PanacheEntityBase {
+  @Id
+  @Column(name = "registration_id")
+  public Long registrationId;
+
+  public int year;
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  public TypicalCaseStage stage;
+
+  @Column(name = "marked_by")
+  public String markedBy;
+
+  @Column(name = "marked_at")
+  public OffsetDateTime markedAt;
+}

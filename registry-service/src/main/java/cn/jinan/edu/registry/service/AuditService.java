@@ -1,0 +1,145 @@
+package cn.jinan.edu.registry.service;
+
+import cn.jinan.edu.platform.paging.Page;
+import cn.jinan.edu.platform.security.Caller;
+import cn.jinan.edu.platform.web.RequestIds;
+import cn.jinan.edu.registry.domain.AuditEntry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Appends to the audit trail inside the caller's transaction; never updates or deletes. */
+@ApplicationScoped
+public class AuditService {
+  @Inject ObjectMapper json;
+
+  /** A change worth auditing: what, where, and the fields before and after. */
+  public record Change(
+      String entityType,
+      String entityId,
+      Long registrationId,
+      String districtCode,
+      String action,
+      String fromState,
+      String toState,
+      String comment,
+      Map<String, Object> before,
+      Map<String, Object> after) {}
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void append(Caller caller, String role, Change c) {
+    AuditEntry e = new AuditEntry();
+    e.at = OffsetDateTime.now();
+    e.entityType = c.entityType();
+    e.entityId = c.entityId();
+    e.registrationId = c.registrationId();
+    e.districtCode = c.districtCode();
+    e.action = c.action();
+    e.actor = caller == null || caller.actor() == null ? "system" : caller.actor();
+    e.actorRole = role;
+    e.actorDistrict = caller == null ? null : caller.districtCode().orElse(null);
+    e.actorSchool = caller == null ? null : caller.schoolCode().orElse(null);
+    e.clientId = caller == null ? null : caller.clientId();
+    e.fromState = c.fromState();
+    e.toState = c.toState();
+    e.comment = c.comment();
+    e.requestId = RequestIds.current();
+    e.changesJson = write(diff(c.before(), c.after()));
+    e.persist();
+  }
+
+  /** Only the fields that changed, as {field: {before, after}}. */
+  static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> b = before == null ? Map.of() : before;
+    Map<String, Object> a = after == null ? Map.of() : after;
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(b.keySet());
+    keys.addAll(a.keySet());
+    for (String k : keys) {
+      Object bv = b.get(k);
+      Object av = a.get(k);
+      if (!Objects.equals(bv, av)) {
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("before", bv);
+        pair.put("after", av);
+        out.put(k, pair);
+      }
+    }
+    return out;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Views.AuditView> forRegistration(long registrationId, long afterId, int limit) {
+    List<AuditEntry> rows =
+        AuditEntry.find(
+                "registrationId = :r and id > :after order by id",
+                Parameters.with("r", registrationId).and("after", afterId))
+            .page(0, limit + 1)
+            .list();
+    return Page.of(rows.stream().map(this::view).toList(), limit, v -> Long.toString(v.id()));
+  }
+
+  /** The whole trail, optionally one district's (a reviewer sees only its own). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Views.AuditView> search(String district, String entityType, long afterId, int limit) {
+    StringBuilder q = new StringBuilder("id > :after");
+    Parameters p = Parameters.with("after", afterId);
+    if (district != null) {
+      q.append(" and districtCode = :d");
+      p = p.and("d", district);
+    }
+    if (entityType != null) {
+      q.append(" and entityType = :t");
+      p = p.and("t", entityType);
+    }
+    List<AuditEntry> rows = AuditEntry.find(q + " order by id", p).page(0, limit + 1).list();
+    return Page.of(rows.stream().map(this::view).toList(), limit, v -> Long.toString(v.id()));
+  }
+
+  private Views.AuditView view(AuditEntry e) {
+    return new Views.AuditView(
+        e.id,
+        e.at,
+        e.entityType,
+        e.entityId,
+        e.action,
+        e.actor,
+        e.actorRole,
+        e.actorDistrict,
+        e.actorSchool,
+        e.clientId,
+        e.fromState,
+        e.toState,
+        e.comment,
+        e.requestId,
+        read(e.changesJson));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Object> read(String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(text, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
