@@ -1,13 +1,13 @@
 package cn.jinan.edu.registry.rest;
 
+import cn.jinan.edu.platform.data.AuditService;
+import cn.jinan.edu.platform.data.AuditView;
+import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
-import cn.jinan.edu.registry.service.AuditService;
-import cn.jinan.edu.registry.service.EventService;
-import cn.jinan.edu.registry.service.Views;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -56,7 +56,7 @@ public class FeedResource {
       description =
           "auditor and city-admin read everything; a district-reviewer only its own district's"
               + " entries. Oldest first with keyset paging.")
-  public Page<Views.AuditView> audit(
+  public Page<AuditView> audit(
       @Parameter(description = "区县 district", example = "370102") @QueryParam("district")
           String district,
       @Parameter(description = "对象类型 registration, amendment, school, unit, typical-case")

@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.rest;
 
+import cn.jinan.edu.platform.data.AuditView;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.problem.ProblemException;
@@ -210,7 +211,7 @@ public class RegistrationResource {
       description =
           "Every create, change and transition of this registration and its amendments: actor,"
               + " role, scope, time, from/to state, comment, request id and changed fields.")
-  public Page<Views.AuditView> audit(
+  public Page<AuditView> audit(
       @PathParam("id") long id,
       @QueryParam("after") String after,
       @QueryParam("limit") Integer limit) {

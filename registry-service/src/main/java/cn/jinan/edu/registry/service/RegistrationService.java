@@ -1,5 +1,9 @@
 package cn.jinan.edu.registry.service;
 
+import cn.jinan.edu.platform.data.AuditService;
+import cn.jinan.edu.platform.data.AuditView;
+import cn.jinan.edu.platform.data.EventService;
+import cn.jinan.edu.platform.data.IdempotencyRecord;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
@@ -12,7 +16,6 @@ import cn.jinan.edu.registry.domain.Amendment;
 import cn.jinan.edu.registry.domain.ContentArea;
 import cn.jinan.edu.registry.domain.CooperationMode;
 import cn.jinan.edu.registry.domain.FilingNumber;
-import cn.jinan.edu.registry.domain.IdempotencyRecord;
 import cn.jinan.edu.registry.domain.Lifecycle;
 import cn.jinan.edu.registry.domain.Partner;
 import cn.jinan.edu.registry.domain.Registration;
@@ -118,7 +121,7 @@ public class RegistrationService {
         new AuditService.Change(
             "registration",
             r.id.toString(),
-            r.id,
+            Long.toString(r.id),
             r.leadDistrict,
             "create",
             null,
@@ -171,7 +174,7 @@ public class RegistrationService {
         new AuditService.Change(
             "registration",
             r.id.toString(),
-            r.id,
+            Long.toString(r.id),
             r.leadDistrict,
             "update",
             r.state.name(),
@@ -245,7 +248,7 @@ public class RegistrationService {
         new AuditService.Change(
             "registration",
             r.id.toString(),
-            r.id,
+            Long.toString(r.id),
             r.leadDistrict,
             action.pathName(),
             from.name(),
@@ -291,7 +294,7 @@ public class RegistrationService {
           new AuditService.Change(
               "registration",
               r.id.toString(),
-              r.id,
+              Long.toString(r.id),
               r.leadDistrict,
               action.pathName(),
               from.name(),
@@ -342,7 +345,7 @@ public class RegistrationService {
         new AuditService.Change(
             "amendment",
             a.id.toString(),
-            id,
+            Long.toString(id),
             r.leadDistrict,
             "create",
             null,
@@ -378,7 +381,7 @@ public class RegistrationService {
         new AuditService.Change(
             "amendment",
             a.id.toString(),
-            id,
+            Long.toString(id),
             r.leadDistrict,
             "update",
             a.state.name(),
@@ -437,7 +440,7 @@ public class RegistrationService {
             new AuditService.Change(
                 "registration",
                 r.id.toString(),
-                r.id,
+                Long.toString(r.id),
                 r.leadDistrict,
                 "amendment-filed",
                 r.state.name(),
@@ -459,7 +462,7 @@ public class RegistrationService {
         new AuditService.Change(
             "amendment",
             a.id.toString(),
-            r.id,
+            Long.toString(r.id),
             r.leadDistrict,
             action.pathName(),
             from.name(),
@@ -499,7 +502,7 @@ public class RegistrationService {
    * The registration's audit trail, for those who may read the registration (not data-reporter).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Views.AuditView> auditTrail(Caller caller, long id, long after, int limit) {
+  public Page<AuditView> auditTrail(Caller caller, long id, long after, int limit) {
     Registration r = Registration.findById(id);
     if (r == null) {
       throw ProblemException.notFound("Registration", id);
@@ -508,7 +511,7 @@ public class RegistrationService {
     if (Roles.DATA_REPORTER.equals(role)) {
       throw ProblemException.forbidden("Audit trails are for auditors, the city and the parties");
     }
-    return audit.forRegistration(id, after, limit);
+    return audit.forAggregate(Long.toString(id), after, limit);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -633,7 +636,7 @@ public class RegistrationService {
         new AuditService.Change(
             "typical-case",
             Long.toString(id),
-            id,
+            Long.toString(id),
             r.leadDistrict,
             "mark-typical",
             r.state.name(),

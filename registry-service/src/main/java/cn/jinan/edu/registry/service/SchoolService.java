@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.service;
 
+import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;

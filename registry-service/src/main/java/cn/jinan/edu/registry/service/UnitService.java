@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.service;
 
+import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;

@@ -1,9 +1,8 @@
-package cn.jinan.edu.registry.service;
+package cn.jinan.edu.platform.data;
 
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.web.RequestIds;
-import cn.jinan.edu.registry.domain.AuditEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Appends to the audit trail inside the caller's transaction; never updates or deletes. */
+/**
+ * The audit trail every domain service keeps the same way: appended inside the transaction of the
+ * change, never updated or deleted (the database refuses both, see the audit_entry table's
+ * triggers).
+ */
 @ApplicationScoped
 public class AuditService {
   @Inject ObjectMapper json;
@@ -26,7 +29,7 @@ public class AuditService {
   public record Change(
       String entityType,
       String entityId,
-      Long registrationId,
+      String aggregateId,
       String districtCode,
       String action,
       String fromState,
@@ -41,7 +44,7 @@ public class AuditService {
     e.at = OffsetDateTime.now();
     e.entityType = c.entityType();
     e.entityId = c.entityId();
-    e.registrationId = c.registrationId();
+    e.aggregateId = c.aggregateId();
     e.districtCode = c.districtCode();
     e.action = c.action();
     e.actor = caller == null || caller.actor() == null ? "system" : caller.actor();
@@ -58,7 +61,7 @@ public class AuditService {
   }
 
   /** Only the fields that changed, as {field: {before, after}}. */
-  static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
+  public static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> b = before == null ? Map.of() : before;
     Map<String, Object> a = after == null ? Map.of() : after;
@@ -78,11 +81,11 @@ public class AuditService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Views.AuditView> forRegistration(long registrationId, long afterId, int limit) {
+  public Page<AuditView> forAggregate(String aggregateId, long afterId, int limit) {
     List<AuditEntry> rows =
         AuditEntry.find(
-                "registrationId = :r and id > :after order by id",
-                Parameters.with("r", registrationId).and("after", afterId))
+                "aggregateId = :r and id > :after order by id",
+                Parameters.with("r", aggregateId).and("after", afterId))
             .page(0, limit + 1)
             .list();
     return Page.of(rows.stream().map(this::view).toList(), limit, v -> Long.toString(v.id()));
@@ -90,7 +93,7 @@ public class AuditService {
 
   /** The whole trail, optionally one district's (a reviewer sees only its own). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Views.AuditView> search(String district, String entityType, long afterId, int limit) {
+  public Page<AuditView> search(String district, String entityType, long afterId, int limit) {
     StringBuilder q = new StringBuilder("id > :after");
     Parameters p = Parameters.with("after", afterId);
     if (district != null) {
@@ -105,8 +108,8 @@ public class AuditService {
     return Page.of(rows.stream().map(this::view).toList(), limit, v -> Long.toString(v.id()));
   }
 
-  private Views.AuditView view(AuditEntry e) {
-    return new Views.AuditView(
+  private AuditView view(AuditEntry e) {
+    return new AuditView(
         e.id,
         e.at,
         e.entityType,

@@ -1,4 +1,4 @@
-package cn.jinan.edu.registry.domain;
+package cn.jinan.edu.platform.data;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package cn.jinan.edu.registry.domain;
+package cn.jinan.edu.platform.data;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -28,8 +28,12 @@ public class AuditEntry extends PanacheEntityBase {
   @Column(name = "entity_id")
   public String entityId;
 
-  @Column(name = "registration_id")
-  public Long registrationId;
+  /**
+   * The record the entry belongs to for reading trails, e.g. the registration of an amendment; the
+   * entity itself when it stands alone.
+   */
+  @Column(name = "aggregate_id")
+  public String aggregateId;
 
   /** The district the audited record belongs to, so reviewers see only their own. */
   @Column(name = "district_code")

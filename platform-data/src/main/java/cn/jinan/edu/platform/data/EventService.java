@@ -1,7 +1,6 @@
-package cn.jinan.edu.registry.service;
+package cn.jinan.edu.platform.data;
 
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.registry.domain.OutboxEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The event outbox, served as CloudEvents 1.0. Events are appended in the transaction of the change
@@ -21,8 +21,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventService {
-  public static final String SOURCE = "/jinan-edu/registry-service";
-  public static final String TYPE_PREFIX = "cn.jinan.edu.registry.";
+  /** CloudEvents source and type prefix, derived from the service's name. */
+  @ConfigProperty(name = "quarkus.application.name")
+  String application;
 
   // Any constant works; it only has to be the same for every appender.
   private static final long OUTBOX_LOCK = 0x4A4E4F5554424F58L;
@@ -39,7 +40,7 @@ public class EventService {
         .getSingleResult();
     OutboxEvent e = new OutboxEvent();
     e.eventId = UUID.randomUUID();
-    e.type = TYPE_PREFIX + type;
+    e.type = typePrefix() + type;
     e.subject = subject;
     e.time = OffsetDateTime.now();
     try {
@@ -58,11 +59,16 @@ public class EventService {
     return Page.of(events, limit, e -> e.get("sequence").toString());
   }
 
+  /** e.g. registry-service → cn.jinan.edu.registry. */
+  public String typePrefix() {
+    return "cn.jinan.edu." + application.replace("-service", "").replace("-", "") + ".";
+  }
+
   private Map<String, Object> cloudEvent(OutboxEvent e) {
     Map<String, Object> ce = new LinkedHashMap<>();
     ce.put("specversion", "1.0");
     ce.put("id", e.eventId.toString());
-    ce.put("source", SOURCE);
+    ce.put("source", "/jinan-edu/" + application);
     ce.put("type", e.type);
     ce.put("subject", e.subject);
     ce.put("time", e.time.toString());
