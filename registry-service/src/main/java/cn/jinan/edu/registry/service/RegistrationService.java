@@ -113,6 +113,7 @@ public class RegistrationService {
     r.state = RegistrationState.DRAFT;
     r.createdBy = caller.actor();
     r.createdAt = OffsetDateTime.now();
+    r.updatedAt = r.createdAt;
     applyContent(r, content, schools);
     r.persist();
     audit.append(

@@ -344,7 +344,12 @@ public class SchoolService {
     Map<String, Row> valid = new LinkedHashMap<>();
     for (Row row : rows) {
       List<FieldError> rowErrors = new ArrayList<>(row.parseErrors());
-      rowErrors.addAll(validate(row.input(), unitList));
+      Set<String> unreadable = new HashSet<>();
+      row.parseErrors().forEach(e -> unreadable.add(e.field()));
+      // A field that could not be read is reported once, not again as missing.
+      validate(row.input(), unitList).stream()
+          .filter(e -> !unreadable.contains(e.field()))
+          .forEach(rowErrors::add);
       String uscc = row.input().uscc();
       if (rowErrors.isEmpty() && valid.containsKey(uscc)) {
         rowErrors.add(
