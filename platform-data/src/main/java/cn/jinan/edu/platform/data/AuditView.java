@@ -6,8 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AuditEntry", description = "审计记录 One entry of the append-only audit trail")
 public record AuditView(
-    @Schema(example = "12") long id,
-    @Schema(description = "时间 when") OffsetDateTime at,
+    @Schema(description = "序号 entry id, also the paging cursor", example = "12") long id,
+    @Schema(description = "时间 when", example = "2025-11-20T10:15:30+08:00") OffsetDateTime at,
     @Schema(description = "对象类型 entity type", example = "registration") String entityType,
     @Schema(description = "对象 entity id", example = "1") String entityId,
     @Schema(description = "操作 action", example = "approve") String action,

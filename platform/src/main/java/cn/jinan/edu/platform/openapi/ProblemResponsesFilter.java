@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -62,21 +63,32 @@ public class ProblemResponsesFilter implements OASFilter {
       put(responses, "428", "缺少 If-Match The If-Match header is required");
     }
     put(responses, "500", "内部错误 Unexpected error; quote the requestId");
+    // Any other error response an operation declares itself (e.g. 422) has the same body.
+    for (var e : responses.getAPIResponses().entrySet()) {
+      if (e.getKey().startsWith("4") || e.getKey().startsWith("5")) {
+        problemBody(e.getValue());
+      }
+    }
     put(responses, "503", "暂不可用 A dependency (e.g. the database) is unavailable; retry later");
   }
 
   private static void put(APIResponses responses, String code, String description) {
-    if (responses.hasAPIResponse(code)) {
-      return;
+    if (!responses.hasAPIResponse(code)) {
+      responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
     }
-    responses.addAPIResponse(
-        code,
-        OASFactory.createAPIResponse()
-            .description(description)
-            .content(
-                OASFactory.createContent()
-                    .addMediaType(
-                        Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)))));
+    // Responses declared elsewhere (annotations, Quarkus' automatic 401/403) get the body too.
+    problemBody(responses.getAPIResponse(code));
+  }
+
+  private static void problemBody(APIResponse response) {
+    if (response.getContent() == null
+        || response.getContent().getMediaTypes() == null
+        || response.getContent().getMediaTypes().isEmpty()) {
+      response.content(
+          OASFactory.createContent()
+              .addMediaType(
+                  Problem.MEDIA_TYPE,
+                  OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+    }
   }
 }

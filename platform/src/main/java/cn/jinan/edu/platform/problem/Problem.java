@@ -41,6 +41,7 @@ public final class Problem {
   @Schema(description = "字段错误 Invalid fields (validation failures only)")
   public final List<FieldError> errors;
 
+  @Schema(hidden = true)
   private final Map<String, Object> extensions;
 
   public Problem(
@@ -62,7 +63,9 @@ public final class Problem {
     this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
   }
 
+  /** Extension members, written at the top level (e.g. allowedTransitions). */
   @JsonAnyGetter
+  @Schema(hidden = true)
   public Map<String, Object> extensions() {
     return extensions;
   }

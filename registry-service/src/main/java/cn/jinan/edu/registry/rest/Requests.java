@@ -127,7 +127,7 @@ public final class Requests {
 
   @Schema(name = "TypicalCaseRequest", description = "典型案例 Year and stage of a typical case")
   public record TypicalCaseRequest(
-      @Schema(example = "2026") @Min(2025) @Max(2100) int year,
+      @Schema(description = "年度 year", example = "2026") @Min(2025) @Max(2100) int year,
       @Schema(description = "学段 PRIMARY 小学 / JUNIOR 初中 / SENIOR 高中", example = "PRIMARY") @NotNull
           TypicalCaseStage stage) {}
 }

@@ -33,13 +33,14 @@ public final class Views {
       @Schema(description = "学校名称 name", example = "济南市历下区实验小学") String nameZh,
       @Schema(description = "所在区县 district code", example = "370102") String districtCode,
       @Schema(description = "学段 stages") List<SchoolStage> stages,
-      @Schema(description = "办学性质 ownership") Ownership ownership,
-      @Schema(description = "城乡分类 location type") LocationType locationType,
+      @Schema(description = "办学性质 ownership", example = "PUBLIC") Ownership ownership,
+      @Schema(description = "城乡分类 location type", example = "URBAN") LocationType locationType,
       @Schema(description = "是否乡镇驻地学校 township seat (镇区 only)", example = "false")
           boolean townshipSeat,
       @Schema(description = "状态 OPEN 在办 / CLOSED 停办", example = "OPEN") String status,
       @Schema(description = "版本 version, also the ETag", example = "0") int version,
-      @Schema(description = "更新时间 last change") OffsetDateTime updatedAt) {}
+      @Schema(description = "更新时间 last change", example = "2025-10-08T09:00:00+08:00")
+          OffsetDateTime updatedAt) {}
 
   @Schema(name = "SchoolRef", description = "合作学校 A school party of a cooperation")
   public record SchoolRef(
@@ -57,12 +58,12 @@ public final class Views {
   public record ApprovalView(
       @Schema(description = "区县 district", example = "370102") String districtCode,
       @Schema(description = "审批人 who approved", example = "reviewer-370102") String by,
-      @Schema(description = "时间 when") OffsetDateTime at) {}
+      @Schema(description = "时间 when", example = "2025-11-20T10:15:30+08:00") OffsetDateTime at) {}
 
   @Schema(name = "Registration", description = "合作办学登记 A cooperation registration")
   public record RegistrationView(
       @Schema(description = "登记编号 id", example = "1") long id,
-      @Schema(description = "合作模式 mode") CooperationMode mode,
+      @Schema(description = "合作模式 mode", example = "GROUP") CooperationMode mode,
       @Schema(description = "名称 name", example = "历下区实验小学教育集团") String name,
       @Schema(description = "牵头校 lead school") SchoolRef leadSchool,
       @Schema(description = "成员校 member schools") List<SchoolRef> memberSchools,
@@ -83,19 +84,22 @@ public final class Views {
           List<String> involvedDistricts,
       @Schema(description = "本轮区县审批 approvals in the current review round")
           List<ApprovalView> approvals,
-      @Schema(description = "状态 state") RegistrationState state,
+      @Schema(description = "状态 state", example = "FILED") RegistrationState state,
       @Schema(description = "状态中文 state in Chinese", example = "已备案") String stateZh,
       @Schema(description = "备案编号 filing number", example = "济教集备〔2025〕0001号") String filingNumber,
       @Schema(description = "备案编号（ASCII） filing number, ASCII form", example = "JJJB-2025-0001")
           String filingNumberAscii,
-      @Schema(description = "备案时间 filed at") OffsetDateTime filedAt,
+      @Schema(description = "备案时间 filed at", example = "2025-11-20T10:15:30+08:00")
+          OffsetDateTime filedAt,
       @Schema(
               description = "可执行操作 actions this caller may take now",
               example = "[\"approve\",\"return\",\"reject\"]")
           List<String> allowedActions,
       @Schema(description = "版本 version, also the ETag", example = "3") int version,
-      @Schema(description = "创建时间 created at") OffsetDateTime createdAt,
-      @Schema(description = "更新时间 updated at") OffsetDateTime updatedAt) {}
+      @Schema(description = "创建时间 created at", example = "2025-10-08T09:00:00+08:00")
+          OffsetDateTime createdAt,
+      @Schema(description = "更新时间 updated at", example = "2025-11-20T10:15:30+08:00")
+          OffsetDateTime updatedAt) {}
 
   @Schema(
       name = "PublicRegistration",
@@ -104,7 +108,7 @@ public final class Views {
       @Schema(description = "备案编号 filing number", example = "济教集备〔2025〕0001号") String filingNumber,
       @Schema(description = "备案编号（ASCII）", example = "JJJB-2025-0001") String filingNumberAscii,
       @Schema(description = "名称 name", example = "历下区实验小学教育集团") String name,
-      @Schema(description = "合作模式 mode") CooperationMode mode,
+      @Schema(description = "合作模式 mode", example = "GROUP") CooperationMode mode,
       @Schema(description = "合作模式中文", example = "集团化办学") String modeZh,
       @Schema(description = "牵头校 lead school") SchoolRef leadSchool,
       @Schema(description = "成员校 member schools") List<SchoolRef> memberSchools,
@@ -113,26 +117,30 @@ public final class Views {
       @Schema(description = "合作截止 term end") LocalDate termEnd,
       @Schema(description = "备案日期 filing date (Asia/Shanghai)", example = "2025-11-20")
           LocalDate filingDate,
-      @Schema(description = "状态 FILED 已备案 / ACTIVE 合作中") RegistrationState state) {}
+      @Schema(description = "状态 FILED 已备案 / ACTIVE 合作中", example = "ACTIVE")
+          RegistrationState state) {}
 
   @Schema(name = "Amendment", description = "变更申请 A proposed change to a filed registration")
   public record AmendmentView(
-      @Schema(example = "7") long id,
+      @Schema(description = "变更编号 amendment id", example = "7") long id,
       @Schema(description = "所属登记 registration id", example = "1") long registrationId,
       @Schema(description = "拟变更内容 proposed content") Object proposal,
-      @Schema(description = "状态 state") RegistrationState state,
+      @Schema(description = "状态 state", example = "SUBMITTED") RegistrationState state,
       @Schema(description = "本轮区县审批 approvals") List<ApprovalView> approvals,
       @Schema(description = "可执行操作 actions this caller may take now") List<String> allowedActions,
-      @Schema(description = "版本 version, also the ETag") int version,
-      OffsetDateTime createdAt,
-      OffsetDateTime updatedAt) {}
+      @Schema(description = "版本 version, also the ETag", example = "2") int version,
+      @Schema(description = "创建时间 created at", example = "2026-03-01T09:30:00+08:00")
+          OffsetDateTime createdAt,
+      @Schema(description = "更新时间 updated at", example = "2026-03-02T10:00:00+08:00")
+          OffsetDateTime updatedAt) {}
 
   @Schema(
       name = "DistrictStatistics",
       description = "区县登记备案统计 Registration counts of one district (by lead school)")
   public record DistrictStatistics(
-      @Schema(example = "370102") String districtCode,
-      @Schema(example = "历下区") String nameZh,
+      @Schema(description = "区县代码 district (370100 = the city)", example = "370102")
+          String districtCode,
+      @Schema(description = "名称 name", example = "历下区") String nameZh,
       @Schema(description = "各状态数量 count per state") Map<RegistrationState, Long> byState,
       @Schema(description = "已备案（含到期、终止） ever filed", example = "8") long filed,
       @Schema(
@@ -156,8 +164,9 @@ public final class Views {
 
   @Schema(name = "TypicalCase", description = "典型案例 A promoted cooperation")
   public record TypicalCaseView(
-      @Schema(example = "2026") int year,
-      @Schema(description = "学段 PRIMARY 小学 / JUNIOR 初中 / SENIOR 高中") String stage,
+      @Schema(description = "年度 year", example = "2026") int year,
+      @Schema(description = "学段 PRIMARY 小学 / JUNIOR 初中 / SENIOR 高中", example = "PRIMARY")
+          String stage,
       PublicRegistrationView registration) {}
 
   @Schema(name = "ImportError", description = "导入错误 One refused row")
@@ -173,8 +182,8 @@ public final class Views {
       @Schema(description = "试运行 dry run: nothing written", example = "false") boolean dryRun,
       @Schema(description = "是否已写入 whether the changes were written", example = "true")
           boolean committed,
-      @Schema(example = "120") int created,
-      @Schema(example = "3") int updated,
+      @Schema(description = "新增 created", example = "120") int created,
+      @Schema(description = "更新 updated", example = "3") int updated,
       @Schema(description = "与现有数据相同而忽略 identical rows", example = "2") int ignored,
       @Schema(description = "错误 refused rows") List<ImportError> errors) {}
 }
