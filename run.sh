@@ -205,6 +205,13 @@ The suite is up (logs in .run/logs/, stop with ./run.sh stop).
 
 Health: /q/health/ready   Metrics: /q/metrics   OpenAPI: /q/openapi
 
+registry-service (docs/registry.md):
+  GET  /api/v1/public/registrations?filingNumber=|school=|schoolName=   public verification
+  GET  /api/v1/public/statistics                                        filing progress
+  GET|POST /api/v1/schools, POST /api/v1/schools/import?dryRun=true     school directory
+  POST /api/v1/registrations, POST /api/v1/registrations/{id}/transitions/{action}
+  GET  /api/v1/events, GET /api/v1/audit
+
 A development token (role city-admin, valid 8 h; only this local run trusts it):
 
   TOKEN=$token
