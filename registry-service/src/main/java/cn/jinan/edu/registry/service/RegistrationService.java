@@ -116,20 +116,18 @@ public class RegistrationService {
     r.updatedAt = r.createdAt;
     applyContent(r, content, schools);
     r.persist();
-    audit.append(
+    record(
         caller,
         role,
-        new AuditService.Change(
-            "registration",
-            r.id.toString(),
-            Long.toString(r.id),
-            r.leadDistrict,
-            "create",
-            null,
-            r.state.name(),
-            null,
-            Map.of(),
-            fields(r, schools)));
+        r,
+        "registration",
+        r.id.toString(),
+        "create",
+        null,
+        r.state.name(),
+        null,
+        Map.of(),
+        fields(r, schools));
     em.flush();
     Views.RegistrationView view = view(caller, r, schools);
     String body = write(view);
@@ -169,20 +167,18 @@ public class RegistrationService {
     Map<String, Object> before = fields(r, schoolsOf(r));
     applyContent(r, content, schools);
     r.updatedAt = OffsetDateTime.now();
-    audit.append(
+    record(
         caller,
         role,
-        new AuditService.Change(
-            "registration",
-            r.id.toString(),
-            Long.toString(r.id),
-            r.leadDistrict,
-            "update",
-            r.state.name(),
-            r.state.name(),
-            null,
-            before,
-            fields(r, schools)));
+        r,
+        "registration",
+        r.id.toString(),
+        "update",
+        r.state.name(),
+        r.state.name(),
+        null,
+        before,
+        fields(r, schools));
     em.flush();
     return view(caller, r, schools);
   }
@@ -243,20 +239,18 @@ public class RegistrationService {
     r.approvalsJson = write(approvals);
     r.state = to;
     r.updatedAt = OffsetDateTime.now();
-    audit.append(
+    record(
         caller,
         role,
-        new AuditService.Change(
-            "registration",
-            r.id.toString(),
-            Long.toString(r.id),
-            r.leadDistrict,
-            action.pathName(),
-            from.name(),
-            to.name(),
-            comment,
-            before,
-            fields(r, schools)));
+        r,
+        "registration",
+        r.id.toString(),
+        action.pathName(),
+        from.name(),
+        to.name(),
+        comment,
+        before,
+        fields(r, schools));
     switch (action) {
       case FILE -> events.append("registration.filed", subject(r), eventData(r, schools, comment));
       case TERMINATE ->
@@ -289,20 +283,18 @@ public class RegistrationService {
       Action action = r.termEnd.isBefore(today) ? Action.EXPIRE : Action.ACTIVATE;
       r.state = Lifecycle.REGISTRATION.next(from, action);
       r.updatedAt = OffsetDateTime.now();
-      audit.append(
+      record(
           null,
           "system",
-          new AuditService.Change(
-              "registration",
-              r.id.toString(),
-              Long.toString(r.id),
-              r.leadDistrict,
-              action.pathName(),
-              from.name(),
-              r.state.name(),
-              "合作期限 term " + r.termStart + " – " + r.termEnd + ", as of " + today,
-              Map.of("state", from.name()),
-              Map.of("state", r.state.name())));
+          r,
+          "registration",
+          r.id.toString(),
+          action.pathName(),
+          from.name(),
+          r.state.name(),
+          "合作期限 term " + r.termStart + " – " + r.termEnd + ", as of " + today,
+          Map.of("state", from.name()),
+          Map.of("state", r.state.name()));
       if (action == Action.EXPIRE) {
         events.append("registration.expired", subject(r), eventData(r, schoolsOf(r), null));
       }
@@ -340,20 +332,18 @@ public class RegistrationService {
     a.createdAt = OffsetDateTime.now();
     a.updatedAt = a.createdAt;
     a.persist();
-    audit.append(
+    record(
         caller,
         role,
-        new AuditService.Change(
-            "amendment",
-            a.id.toString(),
-            Long.toString(id),
-            r.leadDistrict,
-            "create",
-            null,
-            a.state.name(),
-            null,
-            Map.of(),
-            Map.of("proposal", content)));
+        r,
+        "amendment",
+        a.id.toString(),
+        "create",
+        null,
+        a.state.name(),
+        null,
+        Map.of(),
+        Map.of("proposal", content));
     em.flush();
     return view(caller, r, a);
   }
@@ -376,20 +366,18 @@ public class RegistrationService {
     a.proposalJson = write(content);
     a.involvedDistricts = districts(r, schools);
     a.updatedAt = OffsetDateTime.now();
-    audit.append(
+    record(
         caller,
         role,
-        new AuditService.Change(
-            "amendment",
-            a.id.toString(),
-            Long.toString(id),
-            r.leadDistrict,
-            "update",
-            a.state.name(),
-            a.state.name(),
-            null,
-            Map.of("proposal", read(before, Object.class)),
-            Map.of("proposal", content)));
+        r,
+        "amendment",
+        a.id.toString(),
+        "update",
+        a.state.name(),
+        a.state.name(),
+        null,
+        Map.of("proposal", read(before, Object.class)),
+        Map.of("proposal", content));
     em.flush();
     return view(caller, r, a);
   }
@@ -435,20 +423,18 @@ public class RegistrationService {
         Map<String, Object> before = fields(r, schoolsOf(r));
         applyContent(r, content, schools);
         r.updatedAt = OffsetDateTime.now();
-        audit.append(
+        record(
             caller,
             role,
-            new AuditService.Change(
-                "registration",
-                r.id.toString(),
-                Long.toString(r.id),
-                r.leadDistrict,
-                "amendment-filed",
-                r.state.name(),
-                r.state.name(),
-                "变更 amendment " + a.id,
-                before,
-                fields(r, schools)));
+            r,
+            "registration",
+            r.id.toString(),
+            "amendment-filed",
+            r.state.name(),
+            r.state.name(),
+            "变更 amendment " + a.id,
+            before,
+            fields(r, schools));
         events.append(
             "registration.amendment-filed", subject(r), eventData(r, schools, "amendment " + a.id));
       }
@@ -457,20 +443,18 @@ public class RegistrationService {
     a.approvalsJson = write(approvals);
     a.state = to;
     a.updatedAt = OffsetDateTime.now();
-    audit.append(
+    record(
         caller,
         role,
-        new AuditService.Change(
-            "amendment",
-            a.id.toString(),
-            Long.toString(r.id),
-            r.leadDistrict,
-            action.pathName(),
-            from.name(),
-            to.name(),
-            comment,
-            Map.of(),
-            Map.of()));
+        r,
+        "amendment",
+        a.id.toString(),
+        action.pathName(),
+        from.name(),
+        to.name(),
+        comment,
+        Map.of(),
+        Map.of());
     em.flush();
     return view(caller, r, a);
   }
@@ -631,20 +615,18 @@ public class RegistrationService {
     t.markedBy = caller.actor();
     t.markedAt = OffsetDateTime.now();
     t.persist();
-    audit.append(
+    record(
         caller,
         Roles.CITY_ADMIN,
-        new AuditService.Change(
-            "typical-case",
-            Long.toString(id),
-            Long.toString(id),
-            r.leadDistrict,
-            "mark-typical",
-            r.state.name(),
-            r.state.name(),
-            null,
-            before,
-            Map.of("year", year, "stage", stage.name())));
+        r,
+        "typical-case",
+        Long.toString(id),
+        "mark-typical",
+        r.state.name(),
+        r.state.name(),
+        null,
+        before,
+        Map.of("year", year, "stage", stage.name()));
     return new Views.TypicalCaseView(year, stage.name(), publicView(r, schoolsOf(r)));
   }
 
@@ -1224,5 +1206,34 @@ public class RegistrationService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Audits a change to a registration or one of its parts; the registration is the aggregate. */
+  private void record(
+      Caller caller,
+      String role,
+      Registration r,
+      String entityType,
+      String entityId,
+      String action,
+      String from,
+      String to,
+      String comment,
+      Map<String, Object> before,
+      Map<String, Object> after) {
+    audit.append(
+        caller,
+        role,
+        new AuditService.Change(
+            entityType,
+            entityId,
+            Long.toString(r.id),
+            r.leadDistrict,
+            action,
+            from,
+            to,
+            comment,
+            before,
+            after));
   }
 }
