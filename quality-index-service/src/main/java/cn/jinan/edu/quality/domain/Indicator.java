@@ -1,0 +1,52 @@
+package cn.jinan.edu.quality.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** An indicator definition (指标): reference data; city-admin may add. */
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public String code;
+
+  @Column(name = "name_zh")
+  public String nameZh;
+
+  @Column(name = "name_en")
+  public String nameEn;
+
+  @Column(name = "unit_label")
+  public String unitLabel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "value_type")
+  public ValueType valueType;
+
+  @Enumerated(EnumType.STRING)
+  public IndicatorLevel level;
+
+  public String description;
+
+  @Column(name = "created_by")
+  public String createdBy;
+
+  @Column(name = "created_at", insertable = false, updatable = false)
+  public OffsetDateTime createdAt;
+
+  public static Optional<Indicator> byCode(String code) {
+    return find("code", code).firstResultOptional();
+  }
+}

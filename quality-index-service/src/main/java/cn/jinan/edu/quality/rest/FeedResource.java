@@ -1,0 +1,82 @@
+package cn.jinan.edu.quality.rest;
+
+import cn.jinan.edu.platform.data.AuditService;
+import cn.jinan.edu.platform.data.AuditView;
+import cn.jinan.edu.platform.data.EventService;
+import cn.jinan.edu.platform.paging.Page;
+import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.problem.ProblemException;
+import cn.jinan.edu.platform.security.Caller;
+import cn.jinan.edu.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedResource {
+  @Inject EventService events;
+  @Inject AuditService audit;
+  @Inject Caller caller;
+
+  @GET
+  @Path("/events")
+  @RolesAllowed({Roles.CITY_ADMIN, Roles.DATA_REPORTER, Roles.AUDITOR, Roles.DISTRICT_REVIEWER})
+  @Tag(name = "events", description = "事件 CloudEvents feed for other systems")
+  @Operation(
+      summary = "事件流 Event feed (CloudEvents 1.0)",
+      description =
+          "Approval transitions and value-added runs as CloudEvents 1.0 JSON, oldest first. Pass"
+              + " nextCursor as after= to resume. Types: cn.jinan.edu.qualityindex.data.{submitted,"
+              + " withdrawn, approved, returned, unlocked}, cn.jinan.edu.qualityindex.value-added.computed.")
+  public Page<Map<String, Object>> events(
+      @Parameter(description = "上次读到的位置 resume after this sequence", example = "0")
+          @QueryParam("after")
+          String after,
+      @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
+    return events.after(Paging.afterId(after), Paging.limit(limit));
+  }
+
+  @GET
+  @Path("/audit")
+  @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR, Roles.DISTRICT_REVIEWER})
+  @Tag(name = "audit", description = "审计 Append-only audit trail")
+  @Operation(
+      summary = "审计记录 Audit trail",
+      description =
+          "Every change of values, approvals, units, indicators and assessment imports, with old"
+              + " and new value, who, when and the request id. auditor and city-admin read"
+              + " everything; a district-reviewer only its own district's entries.")
+  public Page<AuditView> audit(
+      @Parameter(description = "区县 district", example = "370102") @QueryParam("district")
+          String district,
+      @Parameter(
+              description = "对象类型 data-value, data-approval, unit, indicator, assessment-batch",
+              example = "data-value")
+          @QueryParam("entityType")
+          String entityType,
+      @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
+      @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
+    String scope = district;
+    if (!caller.hasAnyRole(Roles.CITY_ADMIN, Roles.AUDITOR)) {
+      String own =
+          caller
+              .districtCode()
+              .orElseThrow(() -> ProblemException.forbidden("The token has no district_code"));
+      if (district != null && !district.equals(own)) {
+        throw ProblemException.forbidden(
+            "A district-reviewer reads only its own district's audit trail (" + own + ")");
+      }
+      scope = own;
+    }
+    return audit.search(scope, entityType, Paging.afterId(after), Paging.limit(limit));
+  }
+}
