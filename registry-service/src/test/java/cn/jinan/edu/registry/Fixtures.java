@@ -2,8 +2,8 @@ package cn.jinan.edu.registry;
 
 import static io.restassured.RestAssured.given;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.platform.testing.TestTokens;
-import cn.jinan.edu.registry.domain.Uscc;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.LocalDate;

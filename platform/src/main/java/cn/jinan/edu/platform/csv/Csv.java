@@ -1,4 +1,4 @@
-package cn.jinan.edu.quality.domain;
+package cn.jinan.edu.platform.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -103,5 +103,19 @@ public final class Csv {
       return '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;
+  }
+
+  /** All records of a text already in memory (small uploads). */
+  public static List<List<String>> readAll(String text) {
+    Csv csv = new Csv(new BufferedReader(new java.io.StringReader(text)));
+    List<List<String>> rows = new java.util.ArrayList<>();
+    try {
+      for (List<String> r = csv.next(); r != null; r = csv.next()) {
+        rows.add(r);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringReader does not fail
+    }
+    return rows;
   }
 }

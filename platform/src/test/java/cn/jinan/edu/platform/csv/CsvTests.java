@@ -1,4 +1,4 @@
-package cn.jinan.edu.registry.domain;
+package cn.jinan.edu.platform.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ class CsvTests {
   void readsQuotesCommasAndLineEndings() {
     assertEquals(
         List.of(List.of("a", "b,c", "say \"hi\""), List.of("1", "", "3")),
-        Csv.parse("\uFEFFa,\"b,c\",\"say \"\"hi\"\"\"\r\n1,,3\n"));
-    assertEquals(List.of(List.of("x")), Csv.parse("x"));
+        Csv.readAll("\uFEFFa,\"b,c\",\"say \"\"hi\"\"\"\r\n1,,3\n"));
+    assertEquals(List.of(List.of("x")), Csv.readAll("x"));
   }
 }

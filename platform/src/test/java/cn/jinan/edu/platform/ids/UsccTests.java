@@ -1,4 +1,4 @@
-package cn.jinan.edu.registry.domain;
+package cn.jinan.edu.platform.ids;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

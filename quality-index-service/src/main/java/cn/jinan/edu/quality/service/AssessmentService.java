@@ -1,7 +1,9 @@
 package cn.jinan.edu.quality.service;
 
+import cn.jinan.edu.platform.csv.Csv;
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.EventService;
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.problem.ProblemType;
@@ -9,11 +11,9 @@ import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.quality.client.RegistryClient;
 import cn.jinan.edu.quality.config.QualityConfig;
-import cn.jinan.edu.quality.domain.Csv;
 import cn.jinan.edu.quality.domain.InclusiveClassAverage;
 import cn.jinan.edu.quality.domain.StudentKey;
 import cn.jinan.edu.quality.domain.Unit;
-import cn.jinan.edu.quality.domain.Uscc;
 import cn.jinan.edu.quality.domain.ValueAdded;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;

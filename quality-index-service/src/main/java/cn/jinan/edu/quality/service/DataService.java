@@ -1,7 +1,9 @@
 package cn.jinan.edu.quality.service;
 
+import cn.jinan.edu.platform.csv.Csv;
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.EventService;
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
@@ -10,13 +12,11 @@ import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.platform.web.ETags;
 import cn.jinan.edu.quality.domain.ApprovalState;
-import cn.jinan.edu.quality.domain.Csv;
 import cn.jinan.edu.quality.domain.DataApproval;
 import cn.jinan.edu.quality.domain.DataValue;
 import cn.jinan.edu.quality.domain.Indicator;
 import cn.jinan.edu.quality.domain.IndicatorLevel;
 import cn.jinan.edu.quality.domain.Unit;
-import cn.jinan.edu.quality.domain.Uscc;
 import cn.jinan.edu.quality.domain.ValueType;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package cn.jinan.edu.quality.domain;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import org.junit.jupiter.api.Test;
 
 class StudentKeyTests {

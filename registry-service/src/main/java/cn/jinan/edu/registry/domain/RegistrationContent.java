@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.domain;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

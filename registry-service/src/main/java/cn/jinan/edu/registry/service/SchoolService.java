@@ -1,6 +1,8 @@
 package cn.jinan.edu.registry.service;
 
+import cn.jinan.edu.platform.csv.Csv;
 import cn.jinan.edu.platform.data.AuditService;
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
@@ -10,14 +12,12 @@ import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.platform.web.ETags;
 import cn.jinan.edu.platform.web.RequestIds;
 import cn.jinan.edu.registry.config.RegistryConfig;
-import cn.jinan.edu.registry.domain.Csv;
 import cn.jinan.edu.registry.domain.LocationType;
 import cn.jinan.edu.registry.domain.Ownership;
 import cn.jinan.edu.registry.domain.School;
 import cn.jinan.edu.registry.domain.SchoolStage;
 import cn.jinan.edu.registry.domain.SchoolStatus;
 import cn.jinan.edu.registry.domain.Unit;
-import cn.jinan.edu.registry.domain.Uscc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
@@ -256,7 +256,7 @@ public class SchoolService {
 
   /** Reads CSV with a header naming the columns above; stages separated by | or ;. */
   public List<Row> readCsv(String text) {
-    List<List<String>> table = Csv.parse(text);
+    List<List<String>> table = Csv.readAll(text);
     if (table.isEmpty()) {
       throw ProblemException.invalid("body", "the CSV file is empty");
     }
