@@ -33,6 +33,9 @@ class CatalogueTests {
 
   private static final String CHECK_VIOLATION = "23514";
 
+  /** Other tests add plans and tasks of their own; these checks look at the document's only. */
+  private static final String DOC = "plan_id = (SELECT id FROM plan WHERE code = 'JN-2025-10')";
+
   @Inject AgroalDataSource dataSource;
 
   record Task(int number, int action, int year, int ordinal, String text) {}
@@ -86,7 +89,7 @@ class CatalogueTests {
     List<List<Object>> rows =
         query(
             "SELECT code, title, document_number, issuer, issue_date, period_start, period_end,"
-                + " from_document FROM plan");
+                + " from_document FROM plan WHERE code = 'JN-2025-10'");
     assertEquals(
         List.of(
             List.of(
@@ -110,7 +113,7 @@ class CatalogueTests {
             List.of(3, "普通高中内涵建设优质特色行动"),
             List.of(4, "特殊教育学生关爱融合发展行动"),
             List.of(5, "综合改革提升学生全面发展行动")),
-        query("SELECT number, title FROM action ORDER BY number"));
+        query("SELECT number, title FROM action WHERE " + DOC + " ORDER BY number"));
   }
 
   @Test
@@ -133,13 +136,16 @@ class CatalogueTests {
             List.of(14, "十四", "深入推进“五育融合”", 5),
             List.of(15, "十五", "促进课堂和教学改革", 5),
             List.of(16, "十六", "强化教师队伍建设", 5)),
-        query("SELECT number, numeral, title, action_number FROM measure ORDER BY number"));
+        query(
+            "SELECT number, numeral, title, action_number FROM measure WHERE "
+                + DOC
+                + " ORDER BY number"));
   }
 
   @Test
   void measuresCarryTheirQuantitativeCommitments() throws SQLException {
     Map<Integer, String> commitments = new TreeMap<>();
-    for (List<Object> row : query("SELECT number, commitments FROM measure")) {
+    for (List<Object> row : query("SELECT number, commitments FROM measure WHERE " + DOC)) {
       commitments.put((Integer) row.get(0), (String) row.get(1));
     }
     assertEquals("每个区县至少配备1名学前教育专职教研员；到2027年底，80%的区县实现创建目标", commitments.get(2));
@@ -154,12 +160,13 @@ class CatalogueTests {
   void thirtySevenTasksWithTheDocumentsRowCounts() throws SQLException {
     assertEquals(
         List.of(List.of(37L, 37L)),
-        query("SELECT count(*), count(*) FILTER (WHERE from_document) FROM task"));
+        query("SELECT count(*), count(*) FILTER (WHERE from_document) FROM task WHERE " + DOC));
 
     Map<String, Long> perRow = new LinkedHashMap<>();
     for (List<Object> row :
         query(
-            "SELECT action_number, year, count(*) FROM task"
+            "SELECT action_number, year, count(*) FROM task WHERE "
+                + DOC
                 + " GROUP BY action_number, year ORDER BY action_number, year")) {
       perRow.put(row.get(0) + "/" + row.get(1), (Long) row.get(2));
     }
@@ -177,7 +184,10 @@ class CatalogueTests {
   void everyTaskReadsAsInTheDocument() throws SQLException {
     List<Task> stored = new ArrayList<>();
     for (List<Object> row :
-        query("SELECT number, action_number, year, ordinal, text_zh FROM task ORDER BY number")) {
+        query(
+            "SELECT number, action_number, year, ordinal, text_zh FROM task WHERE "
+                + DOC
+                + " ORDER BY number")) {
       stored.add(
           new Task(
               (Integer) row.get(0),
@@ -191,7 +201,7 @@ class CatalogueTests {
 
   @Test
   void deadlineIsTheLastDayOfTheTasksYear() throws SQLException {
-    for (List<Object> row : query("SELECT number, year, deadline_date FROM task")) {
+    for (List<Object> row : query("SELECT number, year, deadline_date FROM task WHERE " + DOC)) {
       LocalDate expected = Deadline.endOfYear((Integer) row.get(1)).lastDay();
       assertEquals(
           expected, ((java.sql.Date) row.get(2)).toLocalDate(), "task " + row.get(0) + " deadline");
@@ -204,7 +214,9 @@ class CatalogueTests {
         List.of(List.of(0L)),
         query(
             "SELECT count(*) FROM task t"
-                + " WHERE NOT EXISTS (SELECT 1 FROM task_measure tm WHERE tm.task_id = t.id)"));
+                + " WHERE t."
+                + DOC
+                + " AND NOT EXISTS (SELECT 1 FROM task_measure tm WHERE tm.task_id = t.id)"));
     assertEquals(
         List.of(List.of(0L)),
         query(
@@ -238,7 +250,8 @@ class CatalogueTests {
         Statement st = c.createStatement()) {
       SQLException e =
           assertThrows(
-              SQLException.class, () -> st.executeUpdate("DELETE FROM task WHERE number = 37"));
+              SQLException.class,
+              () -> st.executeUpdate("DELETE FROM task WHERE number = 37 AND " + DOC));
       assertEquals(CHECK_VIOLATION, e.getSQLState(), e.getMessage());
     }
     assertEquals(DOCUMENT_TASKS.get(36).text(), textOf(37));
@@ -255,7 +268,8 @@ class CatalogueTests {
               st.executeUpdate(
                   "INSERT INTO task_measure (task_id, measure_id, plan_id, action_number)"
                       + " SELECT t.id, m.id, t.plan_id, t.action_number FROM task t, measure m"
-                      + " WHERE t.number = 1 AND m.number = 5"));
+                      + " WHERE t.number = 1 AND m.number = 5 AND m.plan_id = t.plan_id AND t."
+                      + DOC));
     }
   }
 
@@ -267,13 +281,15 @@ class CatalogueTests {
         st.executeUpdate(
             "INSERT INTO task (plan_id, number, action_number, year, ordinal, text_zh,"
                 + " deadline_date, from_document)"
-                + " SELECT id, 38, 1, 2026, 2, '区县补充任务', DATE '2026-06-30', false FROM plan");
+                + " SELECT id, 38, 1, 2026, 2, '区县补充任务', DATE '2026-06-30', false FROM plan"
+                + " WHERE code = 'JN-2025-10'");
         st.executeUpdate(
             "INSERT INTO task_measure (task_id, measure_id, plan_id, action_number)"
                 + " SELECT t.id, m.id, t.plan_id, t.action_number FROM task t, measure m"
-                + " WHERE t.number = 38 AND m.number = 3");
-        st.executeUpdate("UPDATE task SET text_zh = '区县补充任务（修订）' WHERE number = 38");
-        st.executeUpdate("DELETE FROM task WHERE number = 38");
+                + " WHERE t.number = 38 AND m.number = 3 AND m.plan_id = t.plan_id AND t."
+                + DOC);
+        st.executeUpdate("UPDATE task SET text_zh = '区县补充任务（修订）' WHERE number = 38 AND " + DOC);
+        st.executeUpdate("DELETE FROM task WHERE number = 38 AND " + DOC);
         st.execute("SET CONSTRAINTS ALL IMMEDIATE"); // run the deferred checks now
       } finally {
         c.rollback();
@@ -289,14 +305,15 @@ class CatalogueTests {
         st.executeUpdate(
             "INSERT INTO task (plan_id, number, action_number, year, ordinal, text_zh,"
                 + " deadline_date, from_document)"
-                + " SELECT id, 38, 1, 2026, 2, '无措施任务', DATE '2026-12-31', false FROM plan");
+                + " SELECT id, 38, 1, 2026, 2, '无措施任务', DATE '2026-12-31', false FROM plan"
+                + " WHERE code = 'JN-2025-10'");
         SQLException e = assertThrows(SQLException.class, c::commit);
         assertEquals(CHECK_VIOLATION, e.getSQLState(), e.getMessage());
       } finally {
         c.rollback();
       }
     }
-    assertEquals(List.of(List.of(37L)), query("SELECT count(*) FROM task"));
+    assertEquals(List.of(List.of(37L)), query("SELECT count(*) FROM task WHERE " + DOC));
   }
 
   private Set<Integer> measuresOf(int taskNumber) throws SQLException {
@@ -305,7 +322,8 @@ class CatalogueTests {
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT m.number FROM task_measure tm JOIN task t ON t.id = tm.task_id"
-                    + " JOIN measure m ON m.id = tm.measure_id WHERE t.number = ?")) {
+                    + " JOIN measure m ON m.id = tm.measure_id WHERE t.number = ? AND t."
+                    + DOC)) {
       ps.setInt(1, taskNumber);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -319,7 +337,8 @@ class CatalogueTests {
 
   private String textOf(int taskNumber) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT text_zh FROM task WHERE number = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT text_zh FROM task WHERE number = ? AND " + DOC)) {
       ps.setInt(1, taskNumber);
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next(), "task " + taskNumber + " missing");

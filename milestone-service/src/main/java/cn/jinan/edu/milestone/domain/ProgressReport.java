@@ -1,0 +1,74 @@
+package cn.jinan.edu.milestone.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A responsible unit's progress on a task as of a date (进度报告), under the city's review. */
+@Entity
+@Table(name = "progress_report")
+public class ProgressReport extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "task_id")
+  public Long taskId;
+
+  @Column(name = "unit_code")
+  public String unitCode;
+
+  @Enumerated(EnumType.STRING)
+  public ReportStatus status;
+
+  public int percent;
+  public String narrative;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "evidence", columnDefinition = "text[]")
+  public String[] evidence;
+
+  @Column(name = "as_of")
+  public LocalDate asOf;
+
+  @Enumerated(EnumType.STRING)
+  public ReportState state;
+
+  @Column(name = "created_by")
+  public String createdBy;
+
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
+  @Column(name = "submitted_by")
+  public String submittedBy;
+
+  @Column(name = "submitted_at")
+  public OffsetDateTime submittedAt;
+
+  @Column(name = "reviewed_by")
+  public String reviewedBy;
+
+  @Column(name = "reviewed_at")
+  public OffsetDateTime reviewedAt;
+
+  @Column(name = "review_comment")
+  public String reviewComment;
+
+  @Version public int version;
+
+  public ProgressRules.Progress progress() {
+    return new ProgressRules.Progress(status, percent);
+  }
+}

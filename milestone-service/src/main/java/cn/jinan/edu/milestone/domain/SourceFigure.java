@@ -1,0 +1,45 @@
+package cn.jinan.edu.milestone.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** The last figure read from another service for a code, unit and date (see task_binding). */
+@Entity
+@Table(name = "source_figure")
+public class SourceFigure extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public String source;
+  public String code;
+
+  @Column(name = "unit_code")
+  public String unitCode;
+
+  @Column(name = "as_of")
+  public LocalDate asOf;
+
+  public String status;
+  public BigDecimal progress;
+  public boolean met;
+
+  @Column(name = "current_value")
+  public BigDecimal currentValue;
+
+  @Column(name = "required_value")
+  public BigDecimal requiredValue;
+
+  public String explanation;
+
+  @Column(name = "fetched_at")
+  public OffsetDateTime fetchedAt;
+}
