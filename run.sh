@@ -160,13 +160,16 @@ start_all() {
       die "The build failed; see the output above."
   fi
   mkdir -p "$LOG_DIR"
-  local public_key
+  local public_key peer_token
   public_key=$(grep -v -- ----- "$KEY_DIR/public.pem" | tr -d '\n')
+  # Services call each other with a data-reporter token signed by the same local key.
+  peer_token=$(mint_token data-reporter)
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
     (
       cd "$ROOT/$name"
       env OIDC_PUBLIC_KEY="$public_key" OIDC_TOKEN_ISSUER="$ISSUER" HTTP_PORT="$port" \
+        PEER_TOKEN="$peer_token" \
         DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="${DB_PASSWORD:-}" \
         ${db:+DB_NAME="$db"} \
         nohup java -Xmx256m -Dquarkus.profile=local -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar \
@@ -204,6 +207,8 @@ The suite is up (logs in .run/logs/, stop with ./run.sh stop).
   quality-index-service   http://127.0.0.1:8083    http://127.0.0.1:8083/q/swagger-ui
 
 Health: /q/health/ready   Metrics: /q/metrics   OpenAPI: /q/openapi
+Through the gateway: http://127.0.0.1:8080/registry/…, /milestone/…, /quality/…
+  merged OpenAPI: http://127.0.0.1:8080/openapi/merged.json
 
 registry-service (docs/registry.md):
   GET  /api/v1/public/registrations?filingNumber=|school=|schoolName=   public verification

@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/openapi")
@@ -64,6 +67,16 @@ public class DocsResource {
               + " (/registry/api/v1/...), servers point at the gateway, component names are"
               + " prefixed with the service name. Fetched from the services at run time and cached"
               + " briefly.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OpenAPI 3 document",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description = "OpenAPI 3 文档 an OpenAPI 3 document")))
   public Uni<ObjectNode> merged(@Context UriInfo uri) {
     return aggregator.merged(serverUrl(uri));
   }
@@ -74,6 +87,16 @@ public class DocsResource {
   @Operation(
       summary = "单个服务文档 One service's OpenAPI document",
       description = "The service's own document with its server set to the gateway prefix.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OpenAPI 3 document",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description = "OpenAPI 3 文档 an OpenAPI 3 document")))
   public Uni<ObjectNode> single(@PathParam("service") String service, @Context UriInfo uri) {
     return aggregator
         .single(service, serverUrl(uri))

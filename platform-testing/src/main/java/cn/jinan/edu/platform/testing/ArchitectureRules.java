@@ -18,7 +18,7 @@ public final class ArchitectureRules {
 
     noClasses()
         .that()
-        .resideInAPackage("..rest..")
+        .resideInAPackage(basePackage + ".rest..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -40,17 +40,17 @@ public final class ArchitectureRules {
 
     noClasses()
         .that()
-        .resideInAnyPackage("..domain..", "..service..")
+        .resideInAnyPackage(basePackage + ".domain..", basePackage + ".service..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("..rest..")
+        .resideInAPackage(basePackage + ".rest..")
         .because("the HTTP layer depends on the core, never the other way round")
         .allowEmptyShould(true)
         .check(classes);
 
     noClasses()
         .that()
-        .resideInAPackage("..domain..")
+        .resideInAPackage(basePackage + ".domain..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.ws.rs..", "io.vertx..", "io.quarkus.security..")
