@@ -76,8 +76,8 @@ PUBLIC_KEY=$(grep -v -- '-----' "$KEYS/test-public.pem" | tr -d '\n')
 env -u QUARKUS_PROFILE \
   REGISTRY_URL="http://127.0.0.1:$BACKEND_PORT" \
   OIDC_PUBLIC_KEY="$PUBLIC_KEY" OIDC_TOKEN_ISSUER="$ISSUER" \
-  RATE_LIMIT_DEFAULT=1000000000 \
-  java -Xmx256m -Dquarkus.profile=local -Dquarkus.http.port="$GATEWAY_PORT" -jar "$JAR" \
+  RATE_LIMIT_DEFAULT=1000000000 RATE_LIMIT_PUBLIC=1000000000 \
+  java -Xmx256m ${GATEWAY_OPTS:-} -Dquarkus.profile=local -Dquarkus.http.port="$GATEWAY_PORT" -jar "$JAR" \
   > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
@@ -116,4 +116,5 @@ echo "| Path | Requests/s | p99 latency | Errors |"
 echo "|---|---|---|---|"
 run "direct to backend" "http://127.0.0.1:$BACKEND_PORT/api/v1/things"
 run "gateway (token check, rate limit, access log)" "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/things"
+run "gateway, public route (no token check)" "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/public/things"
 run "nginx reverse proxy" "http://127.0.0.1:$NGINX_PORT/registry/api/v1/things"

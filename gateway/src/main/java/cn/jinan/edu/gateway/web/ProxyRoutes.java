@@ -8,6 +8,7 @@ import cn.jinan.edu.gateway.domain.HopByHop;
 import cn.jinan.edu.gateway.domain.PathRewrite;
 import cn.jinan.edu.gateway.domain.PathRule;
 import cn.jinan.edu.gateway.domain.RateLimiter;
+import cn.jinan.edu.gateway.domain.VerifiedTokens;
 import cn.jinan.edu.platform.problem.Problem;
 import cn.jinan.edu.platform.web.RequestIds;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -84,6 +85,7 @@ public class ProxyRoutes {
   private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (c, t) -> {};
 
   private final Map<HttpServerRequest, Forward> inFlight = new ConcurrentHashMap<>();
+  private final VerifiedTokens verified = new VerifiedTokens(50_000);
 
   ProxyRoutes(
       GatewayConfig config,
@@ -176,6 +178,15 @@ public class ProxyRoutes {
       admit(ctx, route, null, true, backendUri);
       return;
     }
+    String token = bearer(request);
+    long now = System.currentTimeMillis() / 1000;
+    if (token != null) {
+      var known = verified.lookup(token, now);
+      if (known.isPresent()) {
+        admit(ctx, route, known.get().clientId(), false, backendUri);
+        return;
+      }
+    }
     Context context = requestContext;
     // A rejected token is answered below; without this Quarkus' default failure handler would
     // also fail the routing context.
@@ -190,7 +201,14 @@ public class ProxyRoutes {
                       if (identity == null || identity.isAnonymous()) {
                         unauthorized(request);
                       } else {
-                        admit(ctx, route, clientId(identity), false, backendUri);
+                        String client = clientId(identity);
+                        if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                          verified.remember(
+                              token,
+                              new VerifiedTokens.Entry(client, jwt.getExpirationTime()),
+                              System.currentTimeMillis() / 1000);
+                        }
+                        admit(ctx, route, client, false, backendUri);
                       }
                     }),
             failure -> onContext(context, () -> unauthorized(request)));
@@ -256,6 +274,11 @@ public class ProxyRoutes {
     inFlight.put(request, new Forward(backendUri, max));
     ctx.addEndHandler(v -> inFlight.remove(request));
     ctx.next();
+  }
+
+  private static String bearer(HttpServerRequest request) {
+    String h = request.getHeader("Authorization");
+    return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
   }
 
   static String remoteHost(HttpServerRequest request) {
