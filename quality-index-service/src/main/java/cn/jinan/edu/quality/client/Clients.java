@@ -24,6 +24,10 @@ public class Clients {
   @Singleton
   RegistryClient registryClient(QualityConfig config, PeerTokens tokens) {
     return new RegistryClient(
-        config.registry().url(), config.registry().timeout(), tokens, config.registry().maxPages());
+            config.registry().url(),
+            config.registry().timeout(),
+            tokens,
+            config.registry().maxPages())
+        .withStatisticsFreshness(config.registry().statisticsFreshness());
   }
 }

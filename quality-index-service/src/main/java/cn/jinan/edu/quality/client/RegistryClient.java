@@ -37,6 +37,17 @@ public class RegistryClient {
   private final HttpClient http;
 
   private volatile Groups lastGood;
+  private volatile Duration statisticsFreshness = Duration.ZERO;
+  private final java.util.concurrent.ConcurrentHashMap<LocalDate, Fresh> recentStatistics =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Fresh(Statistics statistics, long readAtNanos) {}
+
+  /** Reuses statistics read within {@code freshness}; failures are never remembered. */
+  public RegistryClient withStatisticsFreshness(Duration freshness) {
+    this.statisticsFreshness = freshness;
+    return this;
+  }
 
   public RegistryClient(
       String baseUrl, Duration timeout, Supplier<Optional<String>> tokens, int maxPages) {
@@ -71,6 +82,21 @@ public class RegistryClient {
   public record Groups(List<Group> groups, boolean live, String source) {}
 
   public Optional<Statistics> statistics(LocalDate asOf) {
+    Fresh fresh = recentStatistics.get(asOf);
+    if (fresh != null && System.nanoTime() - fresh.readAtNanos() < statisticsFreshness.toNanos()) {
+      return Optional.of(fresh.statistics());
+    }
+    Optional<Statistics> read = readStatistics(asOf);
+    if (read.isPresent() && !statisticsFreshness.isZero()) {
+      if (recentStatistics.size() > 1000) {
+        recentStatistics.clear();
+      }
+      recentStatistics.put(asOf, new Fresh(read.get(), System.nanoTime()));
+    }
+    return read;
+  }
+
+  private Optional<Statistics> readStatistics(LocalDate asOf) {
     try {
       JsonNode body = get("/api/v1/public/statistics?asOf=" + asOf);
       JsonNode city = body.path("city");

@@ -46,6 +46,13 @@ public interface QualityConfig {
     /** Registrations pages to read at most (200 per page): a guard against a runaway loop. */
     @WithDefault("500")
     int maxPages();
+
+    /**
+     * How long filing statistics read from the registry are reused, so that the dashboard does not
+     * call the registry on every request (0 = always read).
+     */
+    @WithDefault("30s")
+    Duration statisticsFreshness();
   }
 
   interface Peer {
