@@ -5,7 +5,6 @@ import cn.jinan.edu.platform.data.AuditView;
 import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
-import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,18 +65,7 @@ public class FeedResource {
           String entityType,
       @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
       @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    String scope = district;
-    if (!caller.hasAnyRole(Roles.CITY_ADMIN, Roles.AUDITOR)) {
-      String own =
-          caller
-              .districtCode()
-              .orElseThrow(() -> ProblemException.forbidden("The token has no district_code"));
-      if (district != null && !district.equals(own)) {
-        throw ProblemException.forbidden(
-            "A district-reviewer reads only its own district's audit trail (" + own + ")");
-      }
-      scope = own;
-    }
-    return audit.search(scope, entityType, Paging.afterId(after), Paging.limit(limit));
+    return audit.searchFor(
+        caller, district, entityType, Paging.afterId(after), Paging.limit(limit));
   }
 }

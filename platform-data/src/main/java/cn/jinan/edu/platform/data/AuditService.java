@@ -1,7 +1,9 @@
 package cn.jinan.edu.platform.data;
 
 import cn.jinan.edu.platform.paging.Page;
+import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
+import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.platform.web.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -89,6 +91,28 @@ public class AuditService {
             .page(0, limit + 1)
             .list();
     return Page.of(rows.stream().map(this::view).toList(), limit, v -> Long.toString(v.id()));
+  }
+
+  /**
+   * The trail as the caller may read it: auditor and city-admin everything (optionally one
+   * district's), a district-reviewer only its own district's entries.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<AuditView> searchFor(
+      Caller caller, String district, String entityType, long afterId, int limit) {
+    String scope = district;
+    if (!caller.hasAnyRole(Roles.CITY_ADMIN, Roles.AUDITOR)) {
+      String own =
+          caller
+              .districtCode()
+              .orElseThrow(() -> ProblemException.forbidden("The token has no district_code"));
+      if (district != null && !district.equals(own)) {
+        throw ProblemException.forbidden(
+            "A district-reviewer reads only its own district's audit trail (" + own + ")");
+      }
+      scope = own;
+    }
+    return search(scope, entityType, afterId, limit);
   }
 
   /** The whole trail, optionally one district's (a reviewer sees only its own). */
