@@ -10,6 +10,7 @@ import cn.jinan.edu.gateway.domain.PathRule;
 import cn.jinan.edu.gateway.domain.RateLimiter;
 import cn.jinan.edu.gateway.domain.VerifiedTokens;
 import cn.jinan.edu.platform.problem.Problem;
+import cn.jinan.edu.platform.security.CallerProducer;
 import cn.jinan.edu.platform.web.RequestIds;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -288,11 +289,9 @@ public class ProxyRoutes {
   /** Keycloak puts the client in azp; other issuers use client_id (RFC 9068). */
   static String clientId(SecurityIdentity identity) {
     if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-      for (String claim : List.of("azp", "client_id")) {
-        Object value = jwt.getClaim(claim);
-        if (value != null) {
-          return value.toString().replace("\"", "");
-        }
+      String client = CallerProducer.clientId(jwt);
+      if (client != null) {
+        return client;
       }
       if (jwt.getSubject() != null) {
         return "sub:" + jwt.getSubject();

@@ -25,7 +25,7 @@ public class CallerProducer {
   }
 
   /** Keycloak puts the client in azp; other issuers use client_id (RFC 9068). */
-  static String clientId(JsonWebToken jwt) {
+  public static String clientId(JsonWebToken jwt) {
     String azp = stringClaim(jwt, "azp");
     return azp != null ? azp : stringClaim(jwt, "client_id");
   }

@@ -483,6 +483,30 @@ public class AssessmentService {
         year, records[0], result.subjects().size(), stored[0], stored[1], groups.source(), now);
   }
 
+  /** Stored value-added rows of a year, filtered the same way for schools and groups. */
+  @SuppressWarnings("unchecked")
+  private List<Object[]> stored(
+      String select, int year, String grade, String subject, String district, String orderBy) {
+    StringBuilder q = new StringBuilder(select).append(" WHERE year = :y");
+    Map<String, Object> p = new HashMap<>();
+    p.put("y", year);
+    if (grade != null) {
+      q.append(" AND grade = :g");
+      p.put("g", grade);
+    }
+    if (subject != null) {
+      q.append(" AND subject = :s");
+      p.put("s", subject);
+    }
+    if (district != null) {
+      q.append(" AND district_code = :d");
+      p.put("d", district);
+    }
+    var query = em.createNativeQuery(q + " ORDER BY grade, subject, " + orderBy);
+    p.forEach(query::setParameter);
+    return query.getResultList();
+  }
+
   private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
     if (v == null || !Double.isFinite(v)) {
       ps.setNull(i, java.sql.Types.DOUBLE);
@@ -496,27 +520,15 @@ public class AssessmentService {
   public List<Views.SchoolValueAddedView> schools(
       Caller caller, int year, String grade, String subject, String district) {
     String scope = DataService.readScope(caller, district);
-    StringBuilder q =
-        new StringBuilder(
+    List<Object[]> rows =
+        stored(
             "SELECT year, grade, subject, school_uscc, district_code, students, status,"
-                + " value_added, standard_error FROM value_added_school WHERE year = :y");
-    Map<String, Object> p = new HashMap<>();
-    p.put("y", year);
-    if (grade != null) {
-      q.append(" AND grade = :g");
-      p.put("g", grade);
-    }
-    if (subject != null) {
-      q.append(" AND subject = :s");
-      p.put("s", subject);
-    }
-    if (scope != null) {
-      q.append(" AND district_code = :d");
-      p.put("d", scope);
-    }
-    var query = em.createNativeQuery(q + " ORDER BY grade, subject, school_uscc");
-    p.forEach(query::setParameter);
-    List<Object[]> rows = query.getResultList();
+                + " value_added, standard_error FROM value_added_school",
+            year,
+            grade,
+            subject,
+            scope,
+            "school_uscc");
     return rows.stream()
         .map(
             r ->
@@ -536,25 +548,17 @@ public class AssessmentService {
   @Transactional(Transactional.TxType.SUPPORTS)
   @SuppressWarnings("unchecked")
   public List<Views.GroupValueAddedView> groups(int year, String grade, String subject) {
-    StringBuilder q =
-        new StringBuilder(
+    List<Object[]> rows =
+        stored(
             "SELECT year, grade, subject, filing_number, group_name, lead_school_uscc,"
                 + " lead_value_added, lead_standard_error, value_added, standard_error, students,"
                 + " array_to_string(schools_counted, ','), array_to_string(schools_without, ','),"
-                + " groups_source FROM value_added_group WHERE year = :y");
-    Map<String, Object> p = new HashMap<>();
-    p.put("y", year);
-    if (grade != null) {
-      q.append(" AND grade = :g");
-      p.put("g", grade);
-    }
-    if (subject != null) {
-      q.append(" AND subject = :s");
-      p.put("s", subject);
-    }
-    var query = em.createNativeQuery(q + " ORDER BY grade, subject, filing_number");
-    p.forEach(query::setParameter);
-    List<Object[]> rows = query.getResultList();
+                + " groups_source FROM value_added_group",
+            year,
+            grade,
+            subject,
+            null,
+            "filing_number");
     return rows.stream()
         .map(
             r ->
