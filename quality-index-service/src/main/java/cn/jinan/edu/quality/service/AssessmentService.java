@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -181,11 +180,11 @@ public class AssessmentService {
       if (header == null || Csv.blank(header)) {
         throw ProblemException.invalid("body", "the CSV file is empty");
       }
-      Map<String, Integer> col = new HashMap<>();
+      Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {
-        col.put(header.get(i).trim(), i);
+        index.put(header.get(i).trim(), i);
       }
-      List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !col.containsKey(c)).toList();
+      List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
       if (!missing.isEmpty()) {
         throw ProblemException.invalid(
             "header",
@@ -196,8 +195,12 @@ public class AssessmentService {
                 + " and optionally "
                 + OPTIONAL_COLUMNS);
       }
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_CHUNK + 1024);
-      StringBuilder line = new StringBuilder(160);
+      int[] col = new int[COLUMNS.size()];
+      for (int c = 0; c < col.length; c++) {
+        col[c] = index.getOrDefault(COLUMNS.get(c), -1);
+      }
+      // COPY lines gather in one buffer that is encoded and sent per chunk, not per record.
+      StringBuilder chunk = new StringBuilder(COPY_CHUNK + 1024);
       long row = 0;
       List<String> r;
       while ((r = csv.next()) != null) {
@@ -205,24 +208,26 @@ public class AssessmentService {
           continue;
         }
         row++;
-        line.setLength(0);
-        if (!record(r, col, units, row, counter, line, batchId)) {
+        int mark = chunk.length();
+        if (!record(r, col, units, row, counter, copy != null ? chunk : null, batchId)) {
+          chunk.setLength(mark);
           continue;
         }
-        if (copy != null && counter.refused == 0) {
-          buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-          if (buffer.size() >= COPY_CHUNK) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
-          }
+        if (copy != null && counter.refused == 0 && chunk.length() >= COPY_CHUNK) {
+          byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+          copy.writeToCopy(bytes, 0, bytes.length);
+          chunk.setLength(0);
+        } else if (counter.refused > 0) {
+          chunk.setLength(0); // nothing more will be sent; keep validating to report errors
         }
       }
       if (copy != null) {
         if (counter.refused > 0) {
           copy.cancelCopy();
         } else {
-          if (buffer.size() > 0) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+          if (chunk.length() > 0) {
+            byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
           }
           copy.endCopy();
         }
@@ -237,49 +242,74 @@ public class AssessmentService {
     }
   }
 
-  /** Validates one record; appends its COPY line when valid. */
+  // Column positions in COLUMNS, resolved once per file from its header.
+  private static final List<String> COLUMNS =
+      List.of(
+          "studentKey",
+          "schoolUscc",
+          "districtCode",
+          "grade",
+          "subject",
+          "year",
+          "priorScore",
+          "currentScore",
+          "specialNeeds",
+          "classId");
+  private static final int KEY = 0;
+  private static final int USCC = 1;
+  private static final int DISTRICT = 2;
+  private static final int GRADE = 3;
+  private static final int SUBJECT = 4;
+  private static final int YEAR = 5;
+  private static final int PRIOR = 6;
+  private static final int CURRENT = 7;
+  private static final int SPECIAL = 8;
+  private static final int CLASS = 9;
+  private static final Set<String> FALSE_WORDS = Set.of("false", "0", "否");
+
+  /** Validates one record; appends its COPY line to out (when given) if it is valid. */
   private static boolean record(
       List<String> r,
-      Map<String, Integer> col,
+      int[] col,
       Set<String> units,
       long row,
       Counter counter,
       StringBuilder out,
       Long batchId) {
-    List<Views.ImportConflict> errors = new ArrayList<>(2);
-    String key = cell(r, col, "studentKey");
+    List<Views.ImportConflict> errors = new ArrayList<>(0);
+    String key = cell(r, col[KEY]);
     StudentKey.problem(key).ifPresent(p -> errors.add(conflict(row, "studentKey", p)));
-    String uscc = cell(r, col, "schoolUscc");
+    String uscc = cell(r, col[USCC]);
     Uscc.problem(uscc).ifPresent(p -> errors.add(conflict(row, "schoolUscc", p)));
-    String district = cell(r, col, "districtCode");
+    String district = cell(r, col[DISTRICT]);
     if (!units.contains(district)) {
       errors.add(conflict(row, "districtCode", "不是已知的区县代码 (not a known unit)"));
     }
-    String grade = cell(r, col, "grade");
+    String grade = cell(r, col[GRADE]);
     if (grade.isEmpty() || grade.length() > 16 || grade.indexOf('|') >= 0) {
       errors.add(conflict(row, "grade", "年级必填，最长16字 (1–16 characters, no |)"));
     }
-    String subject = cell(r, col, "subject");
+    String subject = cell(r, col[SUBJECT]);
     if (subject.isEmpty() || subject.length() > 32 || subject.indexOf('|') >= 0) {
       errors.add(conflict(row, "subject", "科目必填，最长32字 (1–32 characters, no |)"));
     }
     int year = 0;
     try {
-      year = Integer.parseInt(cell(r, col, "year"));
+      year = Integer.parseInt(cell(r, col[YEAR]));
       if (year < 2000 || year > 2100) {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
       errors.add(conflict(row, "year", "年度应为2000–2100 (a year between 2000 and 2100)"));
     }
-    BigDecimal prior = score(cell(r, col, "priorScore"), false, row, "priorScore", errors);
-    BigDecimal current = score(cell(r, col, "currentScore"), true, row, "currentScore", errors);
-    String special = cell(r, col, "specialNeeds").toLowerCase(Locale.ROOT);
+    BigDecimal prior = score(cell(r, col[PRIOR]), false, row, "priorScore", errors);
+    BigDecimal current = score(cell(r, col[CURRENT]), true, row, "currentScore", errors);
+    String special = cell(r, col[SPECIAL]).toLowerCase(Locale.ROOT);
     boolean specialNeeds = special.equals("true") || special.equals("1") || special.equals("是");
-    if (!special.isEmpty() && !specialNeeds && !Set.of("false", "0", "否").contains(special)) {
+    if (!special.isEmpty() && !specialNeeds && !FALSE_WORDS.contains(special)) {
       errors.add(conflict(row, "specialNeeds", "应为 true/false (true, false, 1, 0, 是, 否)"));
     }
-    String classId = cell(r, col, "classId");
+    String classId = cell(r, col[CLASS]);
     if (classId.length() > 32) {
       errors.add(conflict(row, "classId", "班级最长32字 (at most 32 characters)"));
     } else if (classId.codePoints().anyMatch(Character::isISOControl)) {
@@ -296,9 +326,9 @@ public class AssessmentService {
     }
     counter.valid++;
     counter.years.add(year);
-    if (batchId != null) {
+    if (out != null) {
       out.append(batchId).append(',');
-      quoted(out, key.trim()).append(',');
+      quoted(out, key).append(',');
       out.append(uscc).append(',').append(district).append(',');
       quoted(out, grade).append(',');
       quoted(out, subject).append(',');
@@ -315,12 +345,15 @@ public class AssessmentService {
   }
 
   private static StringBuilder quoted(StringBuilder out, String s) {
-    return out.append('"').append(s.replace("\"", "\"\"")).append('"');
+    out.append('"');
+    if (s.indexOf('"') < 0) {
+      return out.append(s).append('"');
+    }
+    return out.append(s.replace("\"", "\"\"")).append('"');
   }
 
-  private static String cell(List<String> r, Map<String, Integer> col, String name) {
-    Integer i = col.get(name);
-    return i == null || i >= r.size() ? "" : r.get(i).trim();
+  private static String cell(List<String> r, int i) {
+    return i < 0 || i >= r.size() ? "" : r.get(i).trim();
   }
 
   private static BigDecimal score(
@@ -333,7 +366,9 @@ public class AssessmentService {
     }
     try {
       BigDecimal v = new BigDecimal(text);
-      if (v.signum() < 0 || v.compareTo(MAX_SCORE) > 0 || v.stripTrailingZeros().scale() > 3) {
+      if (v.signum() < 0
+          || v.compareTo(MAX_SCORE) > 0
+          || (v.scale() > 3 && v.stripTrailingZeros().scale() > 3)) {
         errors.add(conflict(row, field, "分数应在0–999999之间，最多3位小数 (0–999999, at most 3 decimals)"));
         return null;
       }
