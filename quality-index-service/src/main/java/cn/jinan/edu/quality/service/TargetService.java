@@ -8,6 +8,7 @@ import cn.jinan.edu.quality.domain.Target;
 import cn.jinan.edu.quality.domain.TargetKind;
 import cn.jinan.edu.quality.domain.TargetStatus;
 import cn.jinan.edu.quality.domain.Unit;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,13 @@ public class TargetService {
   @Inject QualityConfig config;
   @Inject RegistryClient registry;
 
+  private EvaluationCache<Views.EvaluationView> cache;
+
+  @PostConstruct
+  void init() {
+    cache = new EvaluationCache<>(config.evaluationCache(), System::nanoTime);
+  }
+
   /** One approved value. */
   record Obs(String subject, String districtCode, int period, BigDecimal value) {}
 
@@ -68,8 +76,25 @@ public class TargetService {
   }
 
   public List<Views.EvaluationView> evaluateAll(LocalDate asOf) {
-    List<Unit> units = unitsAll();
-    return Target.<Target>list("order by id").stream().map(t -> evaluate(t, asOf, units)).toList();
+    // Read the version before the data: a change committed in between makes the entry look older
+    // than it is (a later miss), never newer.
+    long version =
+        ((Number)
+                em.createNativeQuery("SELECT version FROM evaluation_version WHERE id = 1")
+                    .getSingleResult())
+            .longValue();
+    return cache
+        .get(asOf, version)
+        .orElseGet(
+            () -> {
+              List<Unit> units = unitsAll();
+              List<Views.EvaluationView> all =
+                  Target.<Target>list("order by id").stream()
+                      .map(t -> evaluate(t, asOf, units))
+                      .toList();
+              cache.put(asOf, version, all);
+              return all;
+            });
   }
 
   public Views.DashboardView dashboard(LocalDate asOf) {
