@@ -306,6 +306,18 @@ class PublicAndFeedTests {
         .get("/api/v1/units?asOf=2031-01-01")
         .then()
         .body("code", org.hamcrest.Matchers.hasItem(code));
+    // Every period, as other services mirror them: the future zone is there with its start.
+    given()
+        .get("/api/v1/units?all=true")
+        .then()
+        .statusCode(200)
+        .body("find { it.code == '" + code + "' }.validFrom", equalTo("2031-01-01"))
+        .body("findAll { it.kind != 'FUNCTIONAL_ZONE' }.size()", equalTo(12));
+    given()
+        .get("/api/v1/units?all=true&asOf=2031-01-01")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     given()
         .auth()
         .oauth2(TestTokens.cityAdmin())

@@ -118,6 +118,44 @@ public class RegistryClient {
     }
   }
 
+  /** One period of a unit as registry-service (the owner of units) publishes it. */
+  public record RegistryUnit(
+      String code, String nameZh, String kind, LocalDate validFrom, LocalDate validTo) {}
+
+  /**
+   * Every period of every unit (public GET /api/v1/units?all=true); empty when the registry cannot
+   * be read or answers something that is not a unit list, so that a failure never looks like "no
+   * units".
+   */
+  public Optional<List<RegistryUnit>> units() {
+    try {
+      JsonNode body = get("/api/v1/units?all=true");
+      if (!body.isArray()) {
+        throw new IOException("units: not a JSON array");
+      }
+      List<RegistryUnit> out = new ArrayList<>();
+      for (JsonNode u : body) {
+        if (!u.hasNonNull("code") || !u.hasNonNull("validFrom")) {
+          throw new IOException("units: an item without code or validFrom");
+        }
+        out.add(
+            new RegistryUnit(
+                u.path("code").asText(),
+                u.path("nameZh").asText(),
+                u.path("kind").asText(),
+                LocalDate.parse(u.path("validFrom").asText()),
+                u.hasNonNull("validTo") ? LocalDate.parse(u.path("validTo").asText()) : null));
+      }
+      return Optional.of(out);
+    } catch (IOException | RuntimeException e) {
+      LOG.warnf("registry-service units unavailable (%s); keeping the units held", e.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
   public Groups registrations() {
     try {
       List<Group> out = new ArrayList<>();

@@ -28,6 +28,14 @@ public interface QualityConfig {
   @WithDefault("10")
   int minimumStudents();
 
+  /**
+   * How long all targets' evaluations for one date are reused while no value, approval, unit,
+   * indicator or target has changed (0 = always compute). Also bounds the age of registry figures
+   * inside them.
+   */
+  @WithDefault("30s")
+  Duration evaluationCache();
+
   /** How the service reaches registry-service. */
   Registry registry();
 
@@ -53,6 +61,13 @@ public interface QualityConfig {
      */
     @WithDefault("30s")
     Duration statisticsFreshness();
+
+    /**
+     * How often the units mirror follows registry-service, the owner of units (a duration such as
+     * 10m, or off: only on POST /api/v1/units/refresh). Read by the scheduler.
+     */
+    @WithDefault("10m")
+    String unitsRefresh();
   }
 
   interface Peer {

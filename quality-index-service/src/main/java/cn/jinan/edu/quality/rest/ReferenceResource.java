@@ -6,6 +6,7 @@ import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.quality.config.QualityConfig;
 import cn.jinan.edu.quality.domain.IndicatorLevel;
 import cn.jinan.edu.quality.service.ReferenceService;
+import cn.jinan.edu.quality.service.UnitMirror;
 import cn.jinan.edu.quality.service.Views;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
   @Inject ReferenceService reference;
+  @Inject UnitMirror units;
   @Inject Caller caller;
   @Inject QualityConfig config;
 
@@ -47,7 +49,8 @@ public class ReferenceResource {
       summary = "区县列表 Units in scope",
       description =
           "The units in scope on a date (default today, Asia/Shanghai), by code: the denominator"
-              + " of every \"X% of districts\" target on that date.")
+              + " of every \"X% of districts\" target on that date. A read-only mirror of"
+              + " registry-service's units, which owns them.")
   public List<Views.UnitView> units(
       @Parameter(description = "日期 as of", example = "2026-06-30") @QueryParam("asOf")
           LocalDate asOf) {
@@ -55,21 +58,18 @@ public class ReferenceResource {
   }
 
   @POST
-  @Path("/units")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Path("/units/refresh")
   @RolesAllowed(Roles.CITY_ADMIN)
   @Tag(name = "units")
   @Operation(
-      summary = "新增单位 Add a unit",
+      summary = "同步区县 Read the units from registry-service now",
       description =
-          "city-admin adds a unit, e.g. a functional zone that becomes an assessed unit from a"
-              + " date. Periods of one code must not overlap (409).")
-  @APIResponse(responseCode = "201", description = "Added")
-  public Response addUnit(@Valid @NotNull Requests.UnitRequest body) {
-    Views.UnitView u =
-        reference.addUnit(
-            caller, body.code(), body.nameZh(), body.kind(), body.validFrom(), body.validTo());
-    return Response.status(201).entity(u).build();
+          "Units are owned by registry-service (add a functional zone there, POST"
+              + " /registry/api/v1/units); this service mirrors them every 10 minutes"
+              + " (QUALITY_UNITS_REFRESH) and on this call. 503 when the registry cannot be read;"
+              + " the units held stay as they are.")
+  public Views.UnitMirrorView refreshUnits() {
+    return units.refresh();
   }
 
   @GET

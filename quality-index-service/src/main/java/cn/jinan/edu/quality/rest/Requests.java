@@ -1,7 +1,6 @@
 package cn.jinan.edu.quality.rest;
 
 import cn.jinan.edu.quality.domain.IndicatorLevel;
-import cn.jinan.edu.quality.domain.UnitKind;
 import cn.jinan.edu.quality.domain.ValueType;
 import cn.jinan.edu.quality.service.DataService;
 import cn.jinan.edu.quality.service.Views;
@@ -10,25 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the quality-index API. Deeper rules (USCC, value types) live in domain. */
 public final class Requests {
   private Requests() {}
-
-  @Schema(name = "UnitRequest", description = "新增单位 A unit to add, e.g. a functional zone")
-  public record UnitRequest(
-      @Schema(description = "6位代码 code", example = "370171")
-          @NotBlank
-          @Pattern(regexp = "\\d{6}", message = "须为6位数字 must be 6 digits")
-          String code,
-      @Schema(description = "名称 name", example = "高新区") @NotBlank @Size(max = 64) String nameZh,
-      @Schema(description = "类型 kind", example = "FUNCTIONAL_ZONE") @NotNull UnitKind kind,
-      @Schema(description = "生效日期 in scope from", example = "2026-01-01") @NotNull
-          LocalDate validFrom,
-      @Schema(description = "失效日期 until (exclusive), optional", example = "2030-01-01")
-          LocalDate validTo) {}
 
   @Schema(name = "IndicatorRequest", description = "新增指标 An indicator definition to add")
   public record IndicatorRequest(

@@ -9,7 +9,6 @@ import cn.jinan.edu.quality.domain.Indicator;
 import cn.jinan.edu.quality.domain.IndicatorLevel;
 import cn.jinan.edu.quality.domain.Target;
 import cn.jinan.edu.quality.domain.Unit;
-import cn.jinan.edu.quality.domain.UnitKind;
 import cn.jinan.edu.quality.domain.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,46 +32,6 @@ public class ReferenceService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Views.UnitView> unitsInScope(LocalDate asOf) {
     return Unit.inScope(asOf).stream().map(ReferenceService::view).toList();
-  }
-
-  /** city-admin adds a unit, e.g. a functional zone that becomes an assessed unit. */
-  public Views.UnitView addUnit(
-      Caller caller, String code, String nameZh, UnitKind kind, LocalDate from, LocalDate to) {
-    if (!caller.hasRole(Roles.CITY_ADMIN)) {
-      throw ProblemException.forbidden("Only city-admin adds units");
-    }
-    if (to != null && !to.isAfter(from)) {
-      throw ProblemException.invalid("validTo", "失效日期须晚于生效日期 (must be after validFrom)");
-    }
-    long overlapping =
-        Unit.count(
-            "code = ?1 and validFrom < ?3 and (validTo is null or validTo > ?2)",
-            code,
-            from,
-            to == null ? LocalDate.of(9999, 12, 31) : to);
-    if (overlapping > 0) {
-      throw ProblemException.conflict(
-          "Unit " + code + " is already in scope during part of that period", Map.of("code", code));
-    }
-    Unit u = new Unit();
-    u.code = code;
-    u.nameZh = nameZh.trim();
-    u.kind = kind;
-    u.validFrom = from;
-    u.validTo = to;
-    u.createdBy = caller.actor();
-    u.persist();
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("nameZh", u.nameZh);
-    after.put("kind", kind.name());
-    after.put("validFrom", from.toString());
-    after.put("validTo", to == null ? null : to.toString());
-    audit.append(
-        caller,
-        Roles.CITY_ADMIN,
-        new AuditService.Change(
-            "unit", code, null, null, "create", null, null, null, Map.of(), after));
-    return view(u);
   }
 
   static Views.UnitView view(Unit u) {

@@ -30,6 +30,20 @@ public final class Views {
               example = "null")
           LocalDate validTo) {}
 
+  @Schema(
+      name = "UnitMirror",
+      description = "区县同步结果 The units read from registry-service, the owner of units")
+  public record UnitMirrorView(
+      @Schema(description = "来源 where the units come from", example = "registry-service")
+          String source,
+      @Schema(description = "收到的时期数 unit periods the registry listed", example = "13") int received,
+      @Schema(description = "新增 periods added here", example = "1") int added,
+      @Schema(description = "更新 periods whose name, kind or end changed", example = "0")
+          int updated,
+      @Schema(description = "删除 periods the registry no longer lists", example = "0") int removed,
+      @Schema(description = "现有全部时期 every unit period now held, by code and start")
+          List<UnitView> units) {}
+
   @Schema(name = "Indicator", description = "指标定义 An indicator definition")
   public record IndicatorView(
       @Schema(description = "指标代码 code", example = "PRESCHOOL_GROSS_ENROLMENT_RATE") String code,

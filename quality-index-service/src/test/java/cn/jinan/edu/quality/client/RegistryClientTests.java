@@ -61,6 +61,21 @@ class RegistryClientTests {
                     + "],\"nextCursor\":\"1\",\"limit\":200}");
           }
         });
+    server.createContext(
+        "/api/v1/units",
+        ex -> {
+          if (!"all=true".equals(ex.getRequestURI().getQuery())) {
+            reply(ex, 400, "{}");
+            return;
+          }
+          reply(
+              ex,
+              200,
+              "[{\"code\":\"370102\",\"nameZh\":\"历下区\",\"kind\":\"DISTRICT\","
+                  + "\"validFrom\":\"2000-01-01\",\"validTo\":null},"
+                  + "{\"code\":\"370171\",\"nameZh\":\"高新区\",\"kind\":\"FUNCTIONAL_ZONE\","
+                  + "\"validFrom\":\"2026-01-01\",\"validTo\":\"2030-01-01\"}]");
+        });
     server.start();
   }
 
@@ -117,6 +132,25 @@ class RegistryClientTests {
     assertEquals(8, s.get().filed());
     assertEquals(10, s.get().expected());
     assertEquals("Bearer peer-token-1", authorizations.get(0));
+  }
+
+  @Test
+  void readsEveryPeriodOfEveryUnit() throws IOException {
+    List<RegistryClient.RegistryUnit> units =
+        client(url(), Duration.ofSeconds(2)).units().orElseThrow();
+    assertEquals(2, units.size());
+    assertEquals(
+        new RegistryClient.RegistryUnit(
+            "370171", "高新区", "FUNCTIONAL_ZONE", LocalDate.of(2026, 1, 1), LocalDate.of(2030, 1, 1)),
+        units.get(1));
+    assertEquals(null, units.get(0).validTo());
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    assertTrue(
+        client("http://127.0.0.1:" + closedPort, Duration.ofSeconds(1)).units().isEmpty(),
+        "a registry that cannot be read gives no list, never an empty one");
   }
 
   @Test

@@ -6,10 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.testing.TestTokens;
+import cn.jinan.edu.quality.client.RegistryClient;
+import cn.jinan.edu.quality.service.UnitMirror;
+import cn.jinan.edu.quality.service.Views;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -134,30 +143,117 @@ class TargetTests {
     given().get("/api/v1/dashboard").then().statusCode(401);
   }
 
-  @Test
-  void functionalZonesJoinTheDenominatorFromTheirDate() {
-    given()
+  @Inject UnitMirror mirror;
+
+  static final List<String[]> DISTRICTS =
+      List.of(
+          new String[] {"370102", "历下区", "DISTRICT"},
+          new String[] {"370103", "市中区", "DISTRICT"},
+          new String[] {"370104", "槐荫区", "DISTRICT"},
+          new String[] {"370105", "天桥区", "DISTRICT"},
+          new String[] {"370112", "历城区", "DISTRICT"},
+          new String[] {"370113", "长清区", "DISTRICT"},
+          new String[] {"370114", "章丘区", "DISTRICT"},
+          new String[] {"370115", "济阳区", "DISTRICT"},
+          new String[] {"370116", "莱芜区", "DISTRICT"},
+          new String[] {"370117", "钢城区", "DISTRICT"},
+          new String[] {"370124", "平阴县", "COUNTY"},
+          new String[] {"370126", "商河县", "COUNTY"});
+
+  /** The registry's list: the 12 districts since 2000, plus extra periods. */
+  static List<RegistryClient.RegistryUnit> registryUnits(RegistryClient.RegistryUnit... extra) {
+    List<RegistryClient.RegistryUnit> out = new ArrayList<>();
+    for (String[] d : DISTRICTS) {
+      out.add(new RegistryClient.RegistryUnit(d[0], d[1], d[2], LocalDate.of(2000, 1, 1), null));
+    }
+    out.addAll(List.of(extra));
+    return out;
+  }
+
+  private static ValidatableResponse dashboardTarget(String asOf, String code) {
+    return given()
         .auth()
-        .oauth2(TestTokens.cityAdmin())
-        .contentType("application/json")
-        .body(
-            "{\"code\":\"370171\",\"nameZh\":\"高新区\",\"kind\":\"FUNCTIONAL_ZONE\",\"validFrom\":\"2096-01-01\"}")
-        .post("/api/v1/units")
+        .oauth2(TestTokens.auditor())
+        .get("/api/v1/dashboard?asOf=" + asOf)
         .then()
-        .statusCode(201);
+        .statusCode(200)
+        .rootPath("targets.find { it.code == '" + code + "' }");
+  }
+
+  @Test
+  void functionalZonesFromTheRegistryJoinTheDenominatorFromTheirDate() {
+    RegistryClient.RegistryUnit zone =
+        new RegistryClient.RegistryUnit(
+            "370171", "高新区", "FUNCTIONAL_ZONE", LocalDate.of(2096, 1, 1), null);
+    mirror.apply(registryUnits());
+    // Read once before the zone exists: the cached dashboard must not survive the change.
+    dashboardTarget("2096-06-30", "PRESCHOOL_INCLUSIVE_COUNTY").body("considered", equalTo(12));
+
+    Views.UnitMirrorView result = mirror.apply(registryUnits(zone));
+    assertEquals(1, result.added());
+    assertEquals(13, result.received());
+
     given().get("/api/v1/units?asOf=2095-12-31").then().statusCode(200).body("$", hasSize(12));
     given().get("/api/v1/units?asOf=2096-01-01").then().body("$", hasSize(13));
     evaluate("PRESCHOOL_INCLUSIVE_COUNTY", "2096-06-30")
         .body("considered", equalTo(13))
         .body("requiredValue", equalTo(11));
+    dashboardTarget("2096-06-30", "PRESCHOOL_INCLUSIVE_COUNTY")
+        .body("considered", equalTo(13))
+        .body("requiredValue", equalTo(11));
+
+    // The registry ends the zone: the mirror follows; applying the same list again changes nothing.
+    RegistryClient.RegistryUnit ended =
+        new RegistryClient.RegistryUnit(
+            "370171", "高新区", "FUNCTIONAL_ZONE", LocalDate.of(2096, 1, 1), LocalDate.of(2097, 1, 1));
+    assertEquals(1, mirror.apply(registryUnits(ended)).updated());
+    Views.UnitMirrorView again = mirror.apply(registryUnits(ended));
+    assertEquals(0, again.added() + again.updated() + again.removed());
+    given().get("/api/v1/units?asOf=2097-01-01").then().body("$", hasSize(12));
+
+    // Gone from the registry → gone here.
+    assertEquals(1, mirror.apply(registryUnits()).removed());
+    given().get("/api/v1/units?asOf=2096-06-30").then().body("$", hasSize(12));
+  }
+
+  @Test
+  void theMirrorNeverEmptiesAndOnlyTheCityAsksForARefresh() {
+    ProblemException empty = assertThrows(ProblemException.class, () -> mirror.apply(List.of()));
+    assertEquals(503, empty.status());
+    ProblemException odd =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                mirror.apply(
+                    registryUnits(
+                        new RegistryClient.RegistryUnit(
+                            "370199", "?", "PROVINCE", LocalDate.of(2030, 1, 1), null))));
+    assertEquals(503, odd.status());
+    given().get("/api/v1/units?asOf=2026-06-30").then().body("$", hasSize(12));
+
     given()
         .auth()
         .oauth2(TestTokens.districtReviewer("370102"))
+        .post("/api/v1/units/refresh")
+        .then()
+        .statusCode(403);
+    // registry-service is down in tests: 503 problem+json, units unchanged.
+    given()
+        .auth()
+        .oauth2(TestTokens.cityAdmin())
+        .post("/api/v1/units/refresh")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("detail", containsString("registry-service"));
+    given()
+        .auth()
+        .oauth2(TestTokens.cityAdmin())
         .contentType("application/json")
         .body(
             "{\"code\":\"370172\",\"nameZh\":\"起步区\",\"kind\":\"FUNCTIONAL_ZONE\",\"validFrom\":\"2096-01-01\"}")
         .post("/api/v1/units")
         .then()
-        .statusCode(403);
+        .statusCode(405);
   }
 }

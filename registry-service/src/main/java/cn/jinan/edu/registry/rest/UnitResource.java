@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.rest;
 
+import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.registry.config.RegistryConfig;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,10 +41,23 @@ public class UnitResource {
   @SecurityRequirements
   @Operation(
       summary = "区县列表 Units in scope",
-      description = "The units in scope on a date (default today, Asia/Shanghai), by code.")
+      description =
+          "The units in scope on a date (default today, Asia/Shanghai), by code. With all=true:"
+              + " every period of every unit, past and future, by code and start date — what"
+              + " other services mirror (registry-service is the only editable owner of units).")
   public List<Views.UnitView> list(
       @Parameter(description = "日期 as of", example = "2026-01-01") @QueryParam("asOf")
-          LocalDate asOf) {
+          LocalDate asOf,
+      @Parameter(description = "全部时期 every period of every unit", example = "false")
+          @QueryParam("all")
+          @DefaultValue("false")
+          boolean all) {
+    if (all) {
+      if (asOf != null) {
+        throw ProblemException.invalid("asOf", "asOf and all=true exclude each other");
+      }
+      return units.all();
+    }
     return units.inScope(asOf == null ? LocalDate.now(config.zone()) : asOf);
   }
 

@@ -25,6 +25,12 @@ public class UnitService {
     return Unit.inScope(asOf).stream().map(UnitService::view).toList();
   }
 
+  /** Every period of every unit, by code and start. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Views.UnitView> all() {
+    return Unit.<Unit>list("order by code, validFrom").stream().map(UnitService::view).toList();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, String> namesInScope(LocalDate asOf) {
     Map<String, String> names = new LinkedHashMap<>();
