@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinan.edu.gateway.support.TestBackends;
 import cn.jinan.edu.platform.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,8 +29,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -384,6 +391,83 @@ class GatewayTests {
         // Proxied paths are reported by route template only, never one series per path.
         .body(containsString("uri=\"/registry/**\""))
         .body(not(containsString("uri=\"/registry/api/v1/units\"")));
+  }
+
+  @Test
+  void locationHeadersNameTheGatewayNotTheBackend() {
+    String location =
+        given()
+            .auth()
+            .oauth2(TestTokens.cityAdmin())
+            .redirects()
+            .follow(false)
+            .post("/registry/api/v1/created")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("Location");
+    assertTrue(
+        location.matches(
+            "http://[^/]+:" + gateway.getPort() + "/registry/api/v1/things/7\\?view=full"),
+        location);
+  }
+
+  @Test
+  void oneJsonAccessLogLinePerRequest() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            lines.add(r.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger access = Logger.getLogger("gateway.access");
+    access.addHandler(capture);
+    try {
+      given()
+          .auth()
+          .oauth2(TestTokens.cityAdmin())
+          .header("X-Request-Id", "log-check-1")
+          .get("/registry/api/v1/things/42?q=1")
+          .then()
+          .statusCode(200);
+      given().get("/no/such/route").then().statusCode(404);
+    } finally {
+      access.removeHandler(capture);
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode proxied =
+        lines.stream()
+            .map(l -> readTree(json, l))
+            .filter(n -> "log-check-1".equals(n.path("requestId").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no access line in " + lines));
+    assertEquals("GET", proxied.path("method").asText());
+    assertEquals("/registry/**", proxied.path("path").asText(), "the route, not the raw path");
+    assertEquals(200, proxied.path("status").asInt());
+    assertTrue(proxied.path("durationMs").isNumber());
+    assertTrue(proxied.path("bytes").asLong() > 0);
+    assertFalse(proxied.path("clientId").asText().isEmpty());
+    assertTrue(proxied.path("time").asText().endsWith("Z"));
+    // Requests outside every route are logged too.
+    assertTrue(
+        lines.stream().map(l -> readTree(json, l)).anyMatch(n -> n.path("status").asInt() == 404),
+        lines.toString());
+  }
+
+  private static JsonNode readTree(ObjectMapper json, String line) {
+    try {
+      return json.readTree(line);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
   }
 
   @Test

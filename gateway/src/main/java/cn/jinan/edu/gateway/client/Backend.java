@@ -13,6 +13,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One backend service: its connection pool (a Vert.x HttpClient) and its circuit breaker. Shared by
@@ -53,6 +54,17 @@ public final class Backend {
             .setMaxWaitQueueSize(config.maxConnections() * 4);
     this.client = vertx.createHttpClient(options, pool);
     this.breaker = new CircuitBreaker(config.failureThreshold(), config.openDuration());
+  }
+
+  /**
+   * How the backend may name itself in a Location header: with its port, and without a default one.
+   */
+  public List<String> origins() {
+    String scheme = ssl ? "https" : "http";
+    String withPort = scheme + "://" + host + ":" + port;
+    return (ssl ? port == 443 : port == 80)
+        ? List.of(withPort, scheme + "://" + host)
+        : List.of(withPort);
   }
 
   public RequestOptions requestOptions() {

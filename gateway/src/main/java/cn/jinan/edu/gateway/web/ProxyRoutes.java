@@ -468,6 +468,26 @@ public class ProxyRoutes {
       return result.future();
     }
 
+    private String clientLocation(String location, HttpServerRequest in) {
+      String base =
+          config
+              .publicUrl()
+              .filter(u -> !u.isBlank())
+              .orElseGet(
+                  () ->
+                      (in.scheme() == null ? "http" : in.scheme())
+                          + "://"
+                          + (in.authority() == null ? "localhost" : in.authority().toString()));
+      String rewrite = route.config.rewrite().orElse("");
+      for (String origin : route.backend.origins()) {
+        if (location.regionMatches(true, 0, origin, 0, origin.length())) {
+          return PathRewrite.location(location, origin, route.prefix, rewrite, base);
+        }
+      }
+      return PathRewrite.location(
+          location, route.backend.origins().get(0), route.prefix, rewrite, base);
+    }
+
     @Override
     public Future<Void> handleProxyResponse(ProxyContext pc) {
       if (pc.get(SYNTHETIC, Boolean.class) == null) {
@@ -478,6 +498,11 @@ public class ProxyRoutes {
         RESPONSE_HEADERS_DROPPED.forEach(headers::remove);
         // The gateway answers with its own request id (the same one it forwarded).
         headers.remove(RequestIds.HEADER);
+        // A backend's own address must not leak to clients, who could not reach it anyway.
+        String location = headers.get("Location");
+        if (location != null) {
+          headers.set("Location", clientLocation(location, pc.request().proxiedRequest()));
+        }
       }
       return pc.sendResponse();
     }

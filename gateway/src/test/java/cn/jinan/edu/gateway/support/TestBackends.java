@@ -81,6 +81,16 @@ public class TestBackends implements QuarkusTestResourceLifecycleManager {
             .end(OpenApiFixtures.document(service).encode());
         return;
       }
+      case "/api/v1/created" -> {
+        // Quarkus builds Location from the Host it was called with: the backend's own address.
+        req.response()
+            .setStatusCode(201)
+            .putHeader(
+                "Location",
+                "http://127.0.0.1:" + req.localAddress().port() + "/api/v1/things/7?view=full")
+            .end();
+        return;
+      }
       case "/hop" -> {
         req.response()
             .putHeader("Connection", "X-Backend-Hop")

@@ -1,6 +1,7 @@
 package cn.jinan.edu.platform.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -18,7 +19,11 @@ public final class RequestIds {
     if (incoming != null && SAFE.matcher(incoming).matches()) {
       return incoming;
     }
-    return UUID.randomUUID().toString();
+    // Unique, not secret: a random version-4 UUID without SecureRandom's lock on every request.
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (r.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The id of the request being handled, or null outside a request. */
