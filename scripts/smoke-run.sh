@@ -32,9 +32,14 @@ code=$(curl -s -o /tmp/smoke-merged.json -w '%{http_code}' "http://127.0.0.1:808
 [ "$code" = 200 ] && grep -q '/registry/api/v1/registrations' /tmp/smoke-merged.json &&
   grep -q '/milestone/api/v1/' /tmp/smoke-merged.json && grep -q '/quality/api/v1/' /tmp/smoke-merged.json ||
   { echo "merged OpenAPI incomplete ($code)"; exit 1; }
+# Requests generated from the merged OpenAPI that must be refused: never a 5xx, always
+# problem+json naming the field.
+TOKEN="$token" REPORT=/tmp/negative-tests.json node scripts/negative-tests.mjs
+# The integration guide's walkthroughs, run as written.
+scripts/guide-check.sh
 ./run.sh stop
 trap - EXIT
 if pgrep -f 'quarkus-app/quarkus-run.jar' >/dev/null; then
   echo "processes left after ./run.sh stop:"; pgrep -af 'quarkus-app/quarkus-run.jar'; exit 1
 fi
-echo "smoke run: 4 services ready, tokens accepted directly and through the gateway, merged OpenAPI complete, stopped cleanly"
+echo "smoke run: 4 services ready, tokens accepted directly and through the gateway, merged OpenAPI complete, negative tests and guide walkthroughs passed, stopped cleanly"

@@ -120,59 +120,6 @@ class PublicAndFeedTests {
   }
 
   @Test
-  void idempotencyKeyReplaysTheFirstResponse() {
-    String lead = Fixtures.school("370105");
-    String member = Fixtures.school("370105");
-    Map<String, Object> body =
-        Fixtures.registrationBody(
-            "GROUP", lead, List.of(member), LocalDate.of(2025, 9, 1), LocalDate.of(2027, 8, 31));
-    String key = "retry-" + lead;
-    String first =
-        given()
-            .auth()
-            .oauth2(TestTokens.schoolApplicant(lead))
-            .header("Idempotency-Key", key)
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post("/api/v1/registrations")
-            .then()
-            .statusCode(201)
-            .extract()
-            .asString();
-    String second =
-        given()
-            .auth()
-            .oauth2(TestTokens.schoolApplicant(lead))
-            .header("Idempotency-Key", key)
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post("/api/v1/registrations")
-            .then()
-            .statusCode(201)
-            .header("Idempotent-Replayed", "true")
-            .extract()
-            .asString();
-    assertEquals(new JsonPath(first).getLong("id"), new JsonPath(second).getLong("id"));
-    body.put("name", "另一个名字");
-    given()
-        .auth()
-        .oauth2(TestTokens.schoolApplicant(lead))
-        .header("Idempotency-Key", key)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/registrations")
-        .then()
-        .statusCode(422)
-        .body("type", equalTo("urn:jinan-edu:problem:unprocessable"));
-    given()
-        .auth()
-        .oauth2(TestTokens.cityAdmin())
-        .get("/api/v1/registrations?school=" + lead)
-        .then()
-        .body("items", hasSize(1));
-  }
-
-  @Test
   void lifecycleJobActivatesAndExpiresOnceByDate() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     Fixtures.Draft current =

@@ -1,5 +1,6 @@
 package cn.jinan.edu.platform.problem;
 
+import cn.jinan.edu.platform.web.AllowedMethods;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,11 +21,13 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -47,9 +50,15 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+  public Response webApplication(
+      WebApplicationException e, HttpServerRequest request, UriInfo uriInfo) {
     if (e.getCause() instanceof JsonProcessingException json) {
       return json(json, request);
+    }
+    // A parameter converter's refusal (platform.web.StrictParams) arrives wrapped in the 404 or
+    // 400 that JAX-RS prescribes for unconvertible parameters; it names the parameter.
+    if (e.getCause() instanceof ProblemException named) {
+      return problem(named, request);
     }
     int status = e.getResponse().getStatus();
     ProblemType type = ProblemType.forStatus(status);
@@ -72,10 +81,29 @@ public class ProblemMappers {
         Response.status(status)
             .type(Problem.MEDIA_TYPE)
             .entity(Problems.of(type, status, detail, request.path(), List.of(), Map.of()));
-    if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
-      builder.header("Allow", e.getResponse().getHeaderString("Allow"));
+    if (status == 405) {
+      String allow = allow(e, uriInfo);
+      if (allow != null) {
+        builder.header(HttpHeaders.ALLOW, allow);
+      }
     }
     return builder.build();
+  }
+
+  /**
+   * RFC 9110 asks a 405 to list the allowed methods. Taken from the exception when it carries them;
+   * RESTEasy Reactive's own 405 does not, so they come from the resource annotations.
+   */
+  private static String allow(WebApplicationException e, UriInfo uriInfo) {
+    String given = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    if (e instanceof NotAllowedException && !e.getResponse().getAllowedMethods().isEmpty()) {
+      return String.join(", ", new TreeSet<>(e.getResponse().getAllowedMethods()));
+    }
+    List<String> methods = AllowedMethods.on(uriInfo.getPath());
+    return methods.isEmpty() ? null : String.join(", ", methods);
   }
 
   @ServerExceptionMapper

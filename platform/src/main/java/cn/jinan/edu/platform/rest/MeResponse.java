@@ -18,7 +18,7 @@ public record MeResponse(
         Set<String> roles,
     @Schema(description = "区县代码 district_code claim (GB/T 2260)", example = "370102")
         String districtCode,
-    @Schema(description = "学校统一社会信用代码 school_code claim (USCC)", example = "12370102MB1234567X")
+    @Schema(description = "学校统一社会信用代码 school_code claim (USCC)", example = "12370102MB0000017P")
         String schoolCode,
     @Schema(description = "过期时间 Token expiry", example = "2026-11-28T10:15:30Z")
         Instant expiresAt) {}

@@ -114,7 +114,10 @@ class ProblemFormatTests {
 
   @Test
   void wrongMethodIs405WithAllow() {
-    problem(given().delete("/probe").then(), 405, "method-not-allowed");
+    problem(given().delete("/probe").then(), 405, "method-not-allowed")
+        .header("Allow", equalTo("POST, OPTIONS"));
+    problem(given().post("/probe/district/370102").then(), 405, "method-not-allowed")
+        .header("Allow", equalTo("GET, HEAD, OPTIONS"));
   }
 
   @Test

@@ -16,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "registrations",
     description = "集团化办学、合作办学登记备案 Cooperation registration, approval and filing (measure 七)")
 public class RegistrationResource {
+  private static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
+  private static final Pattern IDEMPOTENCY_KEY_PATTERN = Pattern.compile(IDEMPOTENCY_KEY);
+
   @Inject RegistrationService registrations;
   @Inject Caller caller;
 
@@ -56,8 +59,9 @@ public class RegistrationResource {
       description =
           "The lead school's school-applicant drafts a registration (state DRAFT). Send an"
               + " Idempotency-Key to retry safely: the same key and body return the original"
-              + " response; the same key with another body → 422. Keys are kept for 48 h, per"
-              + " client.")
+              + " response; the same key with another body → 422. Keys are kept for 48 h and"
+              + " belong to the caller (token subject within its client), so other users' keys"
+              + " never match; the permission check runs before any replay.")
   @APIResponse(
       responseCode = "201",
       description = "Created; ETag and Location set",
@@ -67,11 +71,18 @@ public class RegistrationResource {
               schema = @Schema(implementation = Views.RegistrationView.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
   public Response create(
-      @Parameter(description = "幂等键 Idempotency-Key (1–128 characters)", example = "a1b2c3d4")
+      @Parameter(
+              description = "幂等键 Idempotency-Key (1–128 characters)",
+              example = "a1b2c3d4",
+              schema = @Schema(type = SchemaType.STRING, pattern = IDEMPOTENCY_KEY))
           @HeaderParam("Idempotency-Key")
-          @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "1–128 letters, digits or ._:-")
           String idempotencyKey,
       @Valid @NotNull Requests.RegistrationRequest body) {
+    // Checked here rather than with @Pattern so that the error names the header, not the Java
+    // parameter.
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY_PATTERN.matcher(idempotencyKey).matches()) {
+      throw ProblemException.invalid("Idempotency-Key", "1–128 letters, digits or ._:-");
+    }
     RegistrationService.Created c = registrations.create(caller, body.toContent(), idempotencyKey);
     Response.ResponseBuilder r =
         Response.status(c.status())
@@ -92,7 +103,8 @@ public class RegistrationResource {
       description =
           "Registrations the caller may see: all for city-admin, auditor and data-reporter; those"
               + " involving its district for a district-reviewer; those its school takes part in"
-              + " for a school-applicant. Keyset paging in id order.")
+              + " for a school-applicant. A district or school filter outside the caller's"
+              + " scope → 403 naming the parameter. Keyset paging in id order.")
   public Page<Views.RegistrationView> list(
       @Parameter(description = "涉及区县 involved district", example = "370102") @QueryParam("district")
           String district,

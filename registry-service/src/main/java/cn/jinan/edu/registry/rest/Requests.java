@@ -58,7 +58,7 @@ public final class Requests {
   @Schema(name = "PartnerRequest", description = "其他合作方 A partner that is not a school")
   public record PartnerRequest(
       @Schema(description = "名称 name", example = "山东师范大学") @NotBlank @Size(max = 200) String name,
-      @Schema(description = "统一社会信用代码 USCC, optional", example = "12370000495570543D") String uscc,
+      @Schema(description = "统一社会信用代码 USCC, optional", example = "12370000495570543M") String uscc,
       @Schema(description = "角色 role", example = "学术指导") @NotBlank @Size(max = 100) String role) {}
 
   @Schema(
@@ -70,7 +70,7 @@ public final class Requests {
           String name,
       @Schema(description = "牵头校 USCC of the lead school", example = "12370102MB0000017P") @NotBlank
           String leadSchool,
-      @Schema(description = "成员校 USCCs of the member schools", example = "[\"12370102MB00000265\"]")
+      @Schema(description = "成员校 USCCs of the member schools", example = "[\"12370102MB0000026M\"]")
           @NotEmpty
           List<@NotBlank String> memberSchools,
       @Schema(description = "其他合作方 partners such as universities")

@@ -7,6 +7,7 @@ import cn.jinan.edu.platform.data.IdempotencyRecord;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
+import cn.jinan.edu.platform.problem.ProblemType;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.platform.web.ETags;
@@ -90,11 +91,14 @@ public class RegistrationService {
   // --- Create and edit ---------------------------------------------------------------------
 
   public Created create(Caller caller, RegistrationContent content, String idempotencyKey) {
-    String client = caller.clientId() != null ? caller.clientId() : caller.actor();
+    // Permission first: a key must never let a caller see what the same request without it could
+    // not, and the key is the caller's own (subject within client), so keys of others never match.
+    String role = caller.requireSchool(content.leadUscc(), null, Roles.SCHOOL_APPLICANT);
     String hash = hash(content);
-    if (idempotencyKey != null) {
-      IdempotencyRecord previous =
-          IdempotencyRecord.findById(new IdempotencyRecord.Key(client, idempotencyKey));
+    IdempotencyRecord.Key key =
+        idempotencyKey == null ? null : IdempotencyRecord.Key.of(caller, idempotencyKey);
+    if (key != null) {
+      IdempotencyRecord previous = IdempotencyRecord.findById(key);
       if (previous != null) {
         if (!previous.requestHash.equals(hash)) {
           throw ProblemException.unprocessable(
@@ -103,11 +107,15 @@ public class RegistrationService {
                   + " was already used with a different body; use a new key for a new request");
         }
         Registration r = Registration.findById(previous.resourceId);
+        if (r == null) {
+          throw ProblemException.notFound("Registration", previous.resourceId);
+        }
+        // The token's scope may have changed since the first request.
+        requireRead(caller, r);
         return new Created(
             previous.responseStatus, previous.responseBody, previous.resourceId, r.version, true);
       }
     }
-    String role = caller.requireSchool(content.leadUscc(), null, Roles.SCHOOL_APPLICANT);
     Map<String, School> schools = validate(content);
     Registration r = new Registration();
     r.state = RegistrationState.DRAFT;
@@ -131,9 +139,9 @@ public class RegistrationService {
     em.flush();
     Views.RegistrationView view = view(caller, r, schools);
     String body = write(view);
-    if (idempotencyKey != null) {
+    if (key != null) {
       IdempotencyRecord rec = new IdempotencyRecord();
-      rec.key = new IdempotencyRecord.Key(client, idempotencyKey);
+      rec.key = key;
       rec.requestHash = hash;
       rec.responseStatus = 201;
       rec.resourceId = r.id;
@@ -517,6 +525,11 @@ public class RegistrationService {
       }
     }
     if (f.district() != null) {
+      requireFilterInScope(
+          caller,
+          "district",
+          f.district(),
+          caller.roleForDistrict(f.district(), Roles.DISTRICT_REVIEWER).isPresent());
       q.append(" and array_contains(involvedDistricts, :district)");
       p = p.and("district", f.district());
     }
@@ -529,9 +542,20 @@ public class RegistrationService {
       p = p.and("mode", f.mode());
     }
     if (f.schoolUscc() != null) {
-      Long sid = School.byUscc(f.schoolUscc()).map(s -> s.id).orElse(-1L);
+      Optional<School> school = School.byUscc(f.schoolUscc());
+      // An unknown school has no registrations, so there is nothing to refuse.
+      school.ifPresent(
+          s ->
+              requireFilterInScope(
+                  caller,
+                  "school",
+                  s.uscc,
+                  caller
+                      .roleForSchool(
+                          s.uscc, s.districtCode, Roles.DISTRICT_REVIEWER, Roles.SCHOOL_APPLICANT)
+                      .isPresent()));
       q.append(" and (leadSchoolId = :school or :school member of memberSchoolIds)");
-      p = p.and("school", sid);
+      p = p.and("school", school.map(s -> s.id).orElse(-1L));
     }
     if (f.termFrom() != null) {
       q.append(" and termEnd >= :termFrom");
@@ -549,6 +573,30 @@ public class RegistrationService {
     Map<Long, School> schools = schoolsById(rows);
     return Page.of(rows, limit, r -> Long.toString(r.id))
         .map(r -> view(caller, r, byUscc(r, schools)));
+  }
+
+  /**
+   * A list filter naming a district or school must lie inside the caller's scope, as in the other
+   * services: asking for someone else's district is refused (403 naming the parameter) rather than
+   * answered with an empty page that reads as "nothing there".
+   */
+  private static void requireFilterInScope(
+      Caller caller, String parameter, String value, boolean covered) {
+    if (covered || caller.hasAnyRole(CITY_WIDE_READERS)) {
+      return;
+    }
+    String scope =
+        "district_code "
+            + caller.districtCode().orElse("(none)")
+            + ", school_code "
+            + caller.schoolCode().orElse("(none)");
+    throw new ProblemException(
+        ProblemType.FORBIDDEN,
+        403,
+        parameter + " " + value + " is outside the token's scope (" + scope + ")",
+        List.of(new FieldError(parameter, "不在本账号的数据范围内 (outside the token's scope)")),
+        Map.of(),
+        Map.of());
   }
 
   /** Public verification: only filed and active cooperations, and nothing personal. */

@@ -51,7 +51,7 @@ public final class Views {
   @Schema(name = "Partner", description = "其他合作方 A partner that is not a school")
   public record PartnerView(
       @Schema(description = "名称 name", example = "山东师范大学") String name,
-      @Schema(description = "统一社会信用代码 USCC (optional)", example = "12370000495570543D") String uscc,
+      @Schema(description = "统一社会信用代码 USCC (optional)", example = "12370000495570543M") String uscc,
       @Schema(description = "角色 role", example = "学术指导") String role) {}
 
   @Schema(name = "Approval", description = "区县审批 One district's approval in the current round")
