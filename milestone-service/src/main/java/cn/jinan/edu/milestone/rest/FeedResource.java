@@ -1,8 +1,8 @@
 package cn.jinan.edu.milestone.rest;
 
+import cn.jinan.edu.milestone.service.EventFeed;
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.AuditView;
-import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.security.Caller;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
-  @Inject EventService events;
+  @Inject EventFeed events;
   @Inject AuditService audit;
   @Inject Caller caller;
 
@@ -37,13 +37,19 @@ public class FeedResource {
               + " and accepted, returned and reopened reports, as CloudEvents 1.0 JSON, oldest"
               + " first. Store nextCursor (or the last event's sequence) and pass it as after= to"
               + " resume. Types: cn.jinan.edu.milestone.{task.due-soon, task.overdue,"
-              + " report.accepted, report.returned, report.reopened}.")
+              + " report.accepted, report.returned, report.reopened}. Every event names its unit"
+              + " in data.unitCode. Who sees what: city-admin, auditor and data-reporter read every"
+              + " event; a district-reviewer reads only events whose data.unitCode is its own"
+              + " district_code (the reports and task parts it may also read directly), others get"
+              + " 403. The filter applies before paging: a page holds up to limit visible events"
+              + " and nextCursor resumes after the last of them, so nothing is skipped or"
+              + " repeated.")
   public Page<Map<String, Object>> events(
       @Parameter(description = "上次读到的位置 resume after this sequence", example = "0")
           @QueryParam("after")
           String after,
       @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return events.after(Paging.afterId(after), Paging.limit(limit));
+    return events.read(caller, Paging.afterId(after), Paging.limit(limit));
   }
 
   @GET

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -67,6 +68,7 @@ public class ResponsibilityResource {
       @Parameter(description = "任务编号 task id", example = "6") @PathParam("id") long id,
       @Parameter(description = "含历史 include ended assignments", example = "true")
           @QueryParam("history")
+          @DefaultValue("false")
           boolean history) {
     Views.AssignmentsView v = responsibility.assignments(id, history);
     return Response.ok(v).tag(Integer.toString(v.version())).build();

@@ -62,11 +62,13 @@ public class StrictParams implements ParamConverterProvider {
     return "parameter";
   }
 
+  // 1 and 0 are accepted too: RESTEasy Reactive itself passes "0" for an absent primitive
+  // boolean without a default.
   private static Boolean bool(String v) {
-    if (v.equalsIgnoreCase("true")) {
+    if (v.equalsIgnoreCase("true") || v.equals("1")) {
       return Boolean.TRUE;
     }
-    if (v.equalsIgnoreCase("false")) {
+    if (v.equalsIgnoreCase("false") || v.equals("0")) {
       return Boolean.FALSE;
     }
     throw new IllegalArgumentException("须为 true 或 false (must be true or false)");

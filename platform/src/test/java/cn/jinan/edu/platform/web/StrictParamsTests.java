@@ -27,7 +27,7 @@ class StrictParamsTests {
   void anythingElseIsA400NamingTheParameter() {
     String[][] cases = {
       {"dryRun=ture", "dryRun", "true or false"},
-      {"history=1", "history", "true or false"},
+      {"history=yes", "history", "true or false"},
       {"limit=ten", "limit", "integer"},
       {"asOf=2026-13-45", "asOf", "YYYY-MM-DD"},
       {"level=PROVINCE", "level", "[DISTRICT, SCHOOL]"}

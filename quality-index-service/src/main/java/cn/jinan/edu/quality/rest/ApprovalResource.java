@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/approvals")
@@ -57,7 +59,16 @@ public class ApprovalResource {
   @RolesAllowed({Roles.CITY_ADMIN, Roles.DATA_REPORTER, Roles.AUDITOR, Roles.DISTRICT_REVIEWER})
   @Operation(
       summary = "审核状态 Approval of one district and period",
-      description = "State, allowed actions and ETag (version 0 before the first action).")
+      description =
+          "State, the actions this caller may take next (allowedActions) and ETag (version 0"
+              + " before the first action).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The approval; ETag header = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.ApprovalView.class)))
   public Response get(
       @Parameter(description = "区县", example = "370102") @PathParam("district") String district,
       @Parameter(description = "统计年度", example = "2026") @PathParam("period") int period) {
@@ -76,6 +87,13 @@ public class ApprovalResource {
               + " the values; targets count only approved data), return and unlock: city-admin;"
               + " return and unlock need a comment. Requires If-Match (\"0\" before the first"
               + " action). An action the state does not allow → 409 listing the allowed ones.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The approval after the action; ETag header = new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.ApprovalView.class)))
   public Response transition(
       @Parameter(description = "区县", example = "370102") @PathParam("district") String district,
       @Parameter(description = "统计年度", example = "2026") @PathParam("period") int period,

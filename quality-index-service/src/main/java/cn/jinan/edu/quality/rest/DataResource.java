@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,20 +39,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "values", description = "指标数据 Indicator values per district or school and period")
 public class DataResource {
   static final String TEXT_CSV = "text/csv";
+  private static final String CSV_EXAMPLE =
+      "indicator,districtCode,schoolUscc,period,value,source,comment,approvalState,updatedBy,"
+          + "updatedAt\nPRESCHOOL_PUBLIC_SHARE,370102,,2026,52.5,区县报送,,APPROVED,reviewer-370102,"
+          + "2026-03-01T10:00:00+08:00\n";
+
+  // The JSON search and the CSV export share GET /values, so OpenAPI shows them as one operation:
+  // both methods carry the same summary and description, the search contributes the JSON body
+  // (from its return type) and the export the CSV body. The export's lower qs keeps JSON the
+  // answer to clients that accept anything.
+  private static final String VALUES_SUMMARY =
+      "查询或导出指标数据 Search values (JSON) or export them (CSV)";
+  private static final String VALUES_DESCRIPTION =
+      "Values in a stable order; filters indicator, district, school and period. A"
+          + " district-reviewer sees only its own district. application/json (the default): one"
+          + " page of DataValue with keyset paging (after, limit). Accept: text/csv: the same"
+          + " query, every matching row (after and limit are ignored), as CSV with header"
+          + " indicator,districtCode,schoolUscc,period,value,source,comment,approvalState,"
+          + "updatedBy,updatedAt, sent as attachment values.csv.";
 
   @Inject DataService data;
   @Inject Caller caller;
   @Inject ObjectMapper json;
 
   @GET
-  @Produces(MediaType.APPLICATION_JSON + ";qs=1")
   @RolesAllowed({Roles.CITY_ADMIN, Roles.DATA_REPORTER, Roles.AUDITOR, Roles.DISTRICT_REVIEWER})
-  @Operation(
-      summary = "查询指标数据 Search values",
-      description =
-          "Values in a stable order with keyset paging; filters indicator, district, school and"
-              + " period. A district-reviewer sees only its own district. Send Accept: text/csv"
-              + " for the whole result as CSV.")
+  @Operation(summary = VALUES_SUMMARY, description = VALUES_DESCRIPTION)
   public Page<Views.DataValueView> search(
       @Parameter(description = "指标代码", example = "PRESCHOOL_GROSS_ENROLMENT_RATE")
           @QueryParam("indicator")
@@ -68,11 +82,14 @@ public class DataResource {
   @GET
   @Produces(TEXT_CSV + ";qs=0.5")
   @RolesAllowed({Roles.CITY_ADMIN, Roles.DATA_REPORTER, Roles.AUDITOR, Roles.DISTRICT_REVIEWER})
-  @Operation(
-      summary = "导出指标数据 Export values as CSV",
-      description =
-          "The same query as the JSON search, every matching row (no paging), as CSV with header"
-              + " indicator,districtCode,schoolUscc,period,value,source,comment,approvalState,updatedBy,updatedAt.")
+  @Operation(summary = VALUES_SUMMARY, description = VALUES_DESCRIPTION)
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of values (JSON) or every matching value (CSV)",
+      content =
+          @Content(
+              mediaType = TEXT_CSV,
+              schema = @Schema(implementation = String.class, example = CSV_EXAMPLE)))
   public Response export(
       @Parameter(description = "指标代码", example = "PRESCHOOL_GROSS_ENROLMENT_RATE")
           @QueryParam("indicator")
@@ -94,6 +111,13 @@ public class DataResource {
       description =
           "One value by indicator code, subject (district code or school USCC) and period, with"
               + " its ETag.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The value; ETag header = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.DataValueView.class)))
   public Response get(
       @Parameter(description = "指标代码", example = "PRESCHOOL_GROSS_ENROLMENT_RATE")
           @PathParam("indicator")
@@ -118,7 +142,20 @@ public class DataResource {
               + " needs the school's USCC as subject and its districtCode in the body. A period"
               + " that is SUBMITTED or APPROVED (locked) refuses changes with 409 until the city"
               + " returns or unlocks it. Every change is audited with old and new value.")
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced; ETag header = new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.DataValueView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; ETag header = version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.DataValueView.class)))
   public Response put(
       @Parameter(description = "指标代码", example = "PRESCHOOL_GROSS_ENROLMENT_RATE")
           @PathParam("indicator")

@@ -2,11 +2,11 @@ package cn.jinan.edu.quality.rest;
 
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.AuditView;
-import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.quality.service.EventFeed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
-  @Inject EventService events;
+  @Inject EventFeed events;
   @Inject AuditService audit;
   @Inject Caller caller;
 
@@ -35,13 +35,20 @@ public class FeedResource {
       description =
           "Approval transitions and value-added runs as CloudEvents 1.0 JSON, oldest first. Pass"
               + " nextCursor as after= to resume. Types: cn.jinan.edu.qualityindex.data.{submitted,"
-              + " withdrawn, approved, returned, unlocked}, cn.jinan.edu.qualityindex.value-added.computed.")
+              + " withdrawn, approved, returned, unlocked} (data.districtCode names the district),"
+              + " cn.jinan.edu.qualityindex.value-added.computed (city-wide). Who sees what:"
+              + " city-admin, auditor and data-reporter read every event; a district-reviewer reads"
+              + " only events whose data.districtCode is its own district_code (the approvals it"
+              + " may also read directly; city-wide value-added runs are not among them), others"
+              + " get 403. The filter applies before paging: a page holds up to limit visible"
+              + " events and nextCursor resumes after the last of them, so nothing is skipped or"
+              + " repeated.")
   public Page<Map<String, Object>> events(
       @Parameter(description = "上次读到的位置 resume after this sequence", example = "0")
           @QueryParam("after")
           String after,
       @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return events.after(Paging.afterId(after), Paging.limit(limit));
+    return events.read(caller, Paging.afterId(after), Paging.limit(limit));
   }
 
   @GET

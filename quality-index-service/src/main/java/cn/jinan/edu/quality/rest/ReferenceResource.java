@@ -27,6 +27,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -107,7 +109,13 @@ public class ReferenceResource {
   @Operation(
       summary = "新增指标 Add an indicator",
       description = "city-admin adds an indicator definition; codes are unique (409 otherwise).")
-  @APIResponse(responseCode = "201", description = "Added")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; Location header = the new indicator",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.IndicatorView.class)))
   public Response addIndicator(@Valid @NotNull Requests.IndicatorRequest body) {
     Views.IndicatorView v = reference.addIndicator(caller, body.toView());
     return Response.created(URI.create("/api/v1/indicators/" + v.code())).entity(v).build();

@@ -632,8 +632,8 @@ public class DataService {
       throw ProblemException.notFound("Unit", district);
     }
     return DataApproval.of(district, period)
-        .map(DataService::view)
-        .orElseGet(() -> openView(district, period));
+        .map(a -> view(caller, a))
+        .orElseGet(() -> openView(caller, district, period));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -647,36 +647,60 @@ public class DataService {
     for (String code : codes) {
       if (scope == null || scope.equals(code)) {
         DataApproval a = rows.get(code);
-        out.add(a == null ? openView(code, period) : view(a));
+        out.add(a == null ? openView(caller, code, period) : view(caller, a));
       }
     }
     return out;
   }
 
-  private static Views.ApprovalView openView(String district, int period) {
+  private static Views.ApprovalView openView(Caller caller, String district, int period) {
     return new Views.ApprovalView(
         district,
         period,
         ApprovalState.OPEN,
         ApprovalState.OPEN.chinese(),
         null,
-        ApprovalState.OPEN.allowedActions(),
+        allowedActions(caller, district, ApprovalState.OPEN),
         0,
         null,
         null);
   }
 
-  static Views.ApprovalView view(DataApproval a) {
+  static Views.ApprovalView view(Caller caller, DataApproval a) {
     return new Views.ApprovalView(
         a.districtCode,
         a.period,
         a.state,
         a.state.chinese(),
         a.comment,
-        a.state.allowedActions(),
+        allowedActions(caller, a.districtCode, a.state),
         a.version,
         a.updatedBy,
         a.updatedAt);
+  }
+
+  /**
+   * What this caller may do next: the actions the state allows that the caller's role and district
+   * also allow (so a district-reviewer is never offered approve, return or unlock).
+   */
+  static List<String> allowedActions(Caller caller, String district, ApprovalState state) {
+    return state.allowedActions().stream()
+        .filter(action -> roleFor(caller, district, action).isPresent())
+        .toList();
+  }
+
+  /**
+   * The role in which the caller may take an approval action: submit / withdraw for the district's
+   * own reviewer or city-admin; approve / return / unlock for city-admin only.
+   */
+  private static Optional<String> roleFor(Caller caller, String district, String action) {
+    return switch (action) {
+      case "submit", "withdraw" ->
+          caller.roleForDistrict(district, Roles.DISTRICT_REVIEWER, Roles.CITY_ADMIN);
+      case "approve", "return", "unlock" ->
+          caller.hasRole(Roles.CITY_ADMIN) ? Optional.of(Roles.CITY_ADMIN) : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 
   /**
@@ -695,12 +719,12 @@ public class DataService {
         switch (action) {
           case "submit", "withdraw" ->
               caller.requireDistrict(district, Roles.DISTRICT_REVIEWER, Roles.CITY_ADMIN);
-          case "approve", "return", "unlock" -> {
-            if (!caller.hasRole(Roles.CITY_ADMIN)) {
-              throw ProblemException.forbidden("Only city-admin may " + action + " district data");
-            }
-            yield Roles.CITY_ADMIN;
-          }
+          case "approve", "return", "unlock" ->
+              roleFor(caller, district, action)
+                  .orElseThrow(
+                      () ->
+                          ProblemException.forbidden(
+                              "Only city-admin may " + action + " district data"));
           default ->
               throw ProblemException.invalid(
                   "action",
@@ -714,7 +738,9 @@ public class DataService {
     ApprovalState from = a == null ? ApprovalState.OPEN : a.state;
     if (!from.allowedActions().contains(action)) {
       throw ProblemException.illegalTransition(
-          "Cannot " + action + " data in state " + from, from.name(), from.allowedActions());
+          "Cannot " + action + " data in state " + from,
+          from.name(),
+          allowedActions(caller, district, from));
     }
     if ((action.equals("return") || action.equals("unlock"))
         && (comment == null || comment.isBlank())) {
@@ -769,7 +795,7 @@ public class DataService {
         };
     events.append(type, district + "/" + period, data);
     em.flush();
-    return view(a);
+    return view(caller, a);
   }
 
   // --- Views --------------------------------------------------------------------------------

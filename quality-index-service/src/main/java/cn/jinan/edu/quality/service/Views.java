@@ -92,7 +92,11 @@ public final class Views {
       @Schema(description = "状态中文 state in Chinese", example = "已报送") String stateZh,
       @Schema(description = "最后意见 last comment", example = "请补充普惠性幼儿园覆盖率") String comment,
       @Schema(
-              description = "可执行操作 actions the state allows",
+              description =
+                  "可执行操作 what this caller may do next: the actions the state allows that the"
+                      + " caller's role and district also allow (submit and withdraw: the"
+                      + " district's own district-reviewer or city-admin; approve, return and"
+                      + " unlock: city-admin; none for readers)",
               example = "[\"approve\",\"return\",\"withdraw\"]")
           List<String> allowedActions,
       @Schema(description = "版本 version, also the ETag", example = "1") int version,
@@ -149,7 +153,7 @@ public final class Views {
               description = "完成时限 deadline (end of day, Asia/Shanghai); null = ongoing",
               example = "2027-12-31")
           LocalDate deadline,
-      @Schema(description = "对应措施 measure of the plan", example = "一") String measure,
+      @Schema(description = "对应措施 measure of the plan", example = "二") String measure,
       @Schema(description = "口径 rule", example = "Counts units in scope whose approved title is 1")
           String description) {}
 
