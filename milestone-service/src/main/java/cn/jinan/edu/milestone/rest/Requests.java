@@ -88,7 +88,7 @@ public final class Requests {
           @NotBlank
           @Size(max = 1000)
           @Pattern(
-              regexp = "(?s)[^①-⑳].*[^；。\\s]",
+              regexp = "[^①-⑳][\\s\\S]*[^；。\\s]",
               message = "不含序号标记和结尾标点 no item marker or trailing ；/。")
           String textZh,
       @Schema(description = "完成时限 last day (default 12-31 of the year)", example = "2026-06-30")

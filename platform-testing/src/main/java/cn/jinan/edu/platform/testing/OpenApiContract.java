@@ -100,6 +100,27 @@ public abstract class OpenApiContract {
         gaps.isEmpty(), gaps.size() + " gaps in the OpenAPI document:\n" + String.join("\n", gaps));
   }
 
+  /**
+   * The document equals its committed snapshot in docs/api/, so that every API change shows in
+   * review. After an intended change, regenerate with {@code -Dopenapi.snapshot.update=true} and
+   * commit the file.
+   */
+  @Test
+  void matchesTheCommittedSnapshot() throws Exception {
+    String name =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("quarkus.application.name", String.class);
+    String text =
+        given()
+            .accept("application/json")
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    OpenApiSnapshots.check(name, text);
+  }
+
   private static boolean blank(Object o) {
     return o == null || o.toString().isBlank();
   }
