@@ -7,11 +7,14 @@
 //
 //   node scripts/negative-tests.mjs [BASE_URL]      (default http://127.0.0.1:8080)
 //
-// Environment: TOKEN (a city-admin token, so that validation is reached rather than 403),
-// REPORT (file for the summary as JSON). Needs Node.js 18 or newer (global fetch); no packages.
+// Environment: TOKEN (a city-admin token, so that validation is reached rather than 403), TOKENS
+// (more tokens of other roles, tried when one is refused), REPORT (file for the summary as JSON). Needs Node.js 18 or newer (global fetch); no packages.
 
 const BASE = (process.argv[2] || process.env.BASE || "http://127.0.0.1:8080").replace(/\/+$/, "");
 const TOKEN = process.env.TOKEN || "";
+// More tokens (space-separated), tried in turn when a role is refused (403), so that requests
+// reach the validation of operations that city-admin may not call (e.g. a school's draft).
+const TOKENS = [TOKEN, ...(process.env.TOKENS || "").split(/\s+/)].filter((t) => t);
 const PROBLEM = "application/problem+json";
 const TIMEOUT_MS = 10_000;
 
@@ -103,25 +106,39 @@ const failures = [];
 async function send(op, label, { path, query = {}, headers = {}, body, field }) {
   const url = new URL(BASE + path);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  const h = { Accept: "application/json", ...headers };
-  if (TOKEN) h.Authorization = `Bearer ${TOKEN}`;
   let status;
   let contentType = "";
   let text = "";
-  try {
-    const res = await fetch(url, {
-      method: op.method.toUpperCase(),
-      headers: h,
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      redirect: "manual",
-    });
-    status = res.status;
-    contentType = res.headers.get("content-type") || "";
-    text = await res.text();
-  } catch (e) {
-    status = "error";
-    text = String(e);
+  const tokens = TOKENS.length ? TOKENS : [""];
+  let waited = 0;
+  for (let attempt = 0; attempt < tokens.length; attempt++) {
+    const token = tokens[attempt];
+    const h = { Accept: "application/json", ...headers };
+    if (token) h.Authorization = `Bearer ${token}`;
+    try {
+      const res = await fetch(url, {
+        method: op.method.toUpperCase(),
+        headers: h,
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: "manual",
+      });
+      status = res.status;
+      contentType = res.headers.get("content-type") || "";
+      text = await res.text();
+      if (status === 429 && waited < 120) {
+        // The gateway's rate limit: wait as told and send the same request again.
+        const seconds = Math.min(60, Number(res.headers.get("retry-after") || "5"));
+        waited += seconds;
+        await new Promise((r) => setTimeout(r, seconds * 1000));
+        attempt--;
+        continue;
+      }
+    } catch (e) {
+      status = "error";
+      text = String(e);
+    }
+    if (status !== 403) break;
   }
   byStatus[status] = (byStatus[status] || 0) + 1;
   const problems = [];
