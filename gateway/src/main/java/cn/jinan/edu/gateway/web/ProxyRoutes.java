@@ -21,6 +21,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -451,6 +452,17 @@ public class ProxyRoutes {
                   breaker.onFailure();
                   result.tryComplete(
                       problem(pc, 503, "Backend " + route.backend.name + " is not reachable"));
+                } else if (t instanceof HttpClosedException
+                    && (in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD)) {
+                  // A kept-alive connection the backend closed (it stopped or restarted): for a
+                  // read nothing can have changed, so it is the same as a refused connection.
+                  // Other methods stay 502: whether they took effect is unknown.
+                  breaker.onFailure();
+                  result.tryComplete(
+                      problem(
+                          pc,
+                          503,
+                          "Backend " + route.backend.name + " closed the connection; retry later"));
                 } else if (isPoolBusy(t)) {
                   breaker.onIgnored();
                   result.tryComplete(

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What integrators rely on in every service's OpenAPI: each operation says what it does, shows its
  * request and response schemas, and lists its error responses as problem+json; each property of a
- * documented schema carries a description, and scalar properties an example.
+ * documented schema carries a description with its Chinese name, and scalar properties an example.
  */
 public abstract class OpenApiContract {
 
@@ -82,6 +82,9 @@ public abstract class OpenApiContract {
             p.containsKey("$ref") || p.containsKey("allOf") || p.containsKey("oneOf");
         if (!reference && blank(p.get("description"))) {
           gaps.add(where + ": no description");
+        } else if (!reference && !p.get("description").toString().matches("(?s).*\\p{IsHan}.*")) {
+          // People at the bureau and the districts read these: a Chinese name beside the English.
+          gaps.add(where + ": description without Chinese");
         }
         Object type = p.get("type");
         if (type instanceof List<?> types) { // OpenAPI 3.1: ["string", "null"]

@@ -24,7 +24,7 @@ public final class Requests {
       @Schema(description = "中文名称", example = "非在编教师工资占在编教师比例") @NotBlank @Size(max = 128)
           String nameZh,
       @Schema(
-              description = "English name",
+              description = "英文名称 English name",
               example = "pay of non-established teachers vs established")
           @NotBlank
           @Size(max = 200)

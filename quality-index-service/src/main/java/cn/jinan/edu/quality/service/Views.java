@@ -134,7 +134,9 @@ public final class Views {
   public record TargetView(
       @Schema(description = "目标代码 code", example = "PRESCHOOL_INCLUSIVE_COUNTY") String code,
       @Schema(description = "中文名称", example = "80%以上区县创成国家学前教育普及普惠县") String nameZh,
-      @Schema(description = "English name", example = "at least 80% of districts hold the title")
+      @Schema(
+              description = "英文名称 English name",
+              example = "at least 80% of districts hold the title")
           String nameEn,
       @Schema(description = "计算方式 how it is computed", example = "UNIT_SHARE") TargetKind kind,
       @Schema(description = "指标 indicator counted", example = "PRESCHOOL_INCLUSIVE_COUNTY_TITLE")
@@ -179,7 +181,9 @@ public final class Views {
   public record EvaluationView(
       @Schema(description = "目标代码 code", example = "PRESCHOOL_INCLUSIVE_COUNTY") String code,
       @Schema(description = "中文名称", example = "80%以上区县创成国家学前教育普及普惠县") String nameZh,
-      @Schema(description = "English name", example = "at least 80% of districts hold the title")
+      @Schema(
+              description = "英文名称 English name",
+              example = "at least 80% of districts hold the title")
           String nameEn,
       @Schema(description = "评估日期 as of", example = "2026-06-30") LocalDate asOf,
       @Schema(description = "完成时限 deadline; null = ongoing", example = "2027-12-31")
@@ -258,7 +262,8 @@ public final class Views {
       @Schema(description = "数值 value; null = not reported", example = "4.1") BigDecimal value,
       @Schema(description = "标准 standard", example = "4.5") BigDecimal standard,
       @Schema(
-              description = "MEETS_STANDARD / AT_LEAST_85_PERCENT / BELOW_85_PERCENT / NO_DATA",
+              description =
+                  "达标情况 MEETS_STANDARD 达标 / AT_LEAST_85_PERCENT 达到标准的85% / BELOW_85_PERCENT 不足85% / NO_DATA 无数据",
               example = "AT_LEAST_85_PERCENT")
           String level) {}
 
@@ -376,7 +381,8 @@ public final class Views {
       @Schema(description = "区县 district", example = "370102") String districtCode,
       @Schema(description = "学生数 students", example = "312") long students,
       @Schema(
-              description = "ESTIMATED / SUPPRESSED (too few students) / NO_CITY_FIT",
+              description =
+                  "状态 ESTIMATED 已估计 / SUPPRESSED 人数不足不公布 (too few students) / NO_CITY_FIT 全市回归无法拟合",
               example = "ESTIMATED")
           String status,
       @Schema(description = "增值 mean residual; null unless ESTIMATED", example = "2.31")
