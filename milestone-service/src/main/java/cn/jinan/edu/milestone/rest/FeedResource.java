@@ -1,8 +1,8 @@
 package cn.jinan.edu.milestone.rest;
 
-import cn.jinan.edu.milestone.service.EventFeed;
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.AuditView;
+import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.security.Caller;
@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
-  @Inject EventFeed events;
+  // A report or due-date event names its responsible unit in data.unitCode.
+  private static final String DISTRICT_FIELD = "unitCode";
+
+  @Inject EventService events;
   @Inject AuditService audit;
   @Inject Caller caller;
 
@@ -49,7 +52,7 @@ public class FeedResource {
           @QueryParam("after")
           String after,
       @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return events.read(caller, Paging.afterId(after), Paging.limit(limit));
+    return events.readFor(caller, Paging.afterId(after), Paging.limit(limit), DISTRICT_FIELD);
   }
 
   @GET

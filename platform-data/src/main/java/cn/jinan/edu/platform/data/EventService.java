@@ -1,6 +1,9 @@
 package cn.jinan.edu.platform.data;
 
 import cn.jinan.edu.platform.paging.Page;
+import cn.jinan.edu.platform.problem.ProblemException;
+import cn.jinan.edu.platform.security.Caller;
+import cn.jinan.edu.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +60,47 @@ public class EventService {
         OutboxEvent.find("id > ?1 order by id", afterId).page(0, limit + 1).list();
     List<Map<String, Object>> events = rows.stream().map(this::cloudEvent).toList();
     return Page.of(events, limit, e -> e.get("sequence").toString());
+  }
+
+  /**
+   * The feed as the caller may read it. city-admin, auditor and data-reporter read every event; a
+   * district-reviewer reads only the events whose {@code data.<districtField>} is its own district,
+   * i.e. what it could also GET directly; any other role is refused. The filter runs in SQL before
+   * paging, so a page holds up to {@code limit} visible events and its cursor is the last of them:
+   * a reader resuming from it neither skips nor repeats an event.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Map<String, Object>> readFor(
+      Caller caller, long afterId, int limit, String districtField) {
+    if (caller.hasAnyRole(Roles.CITY_ADMIN, Roles.AUDITOR, Roles.DATA_REPORTER)) {
+      return after(afterId, limit);
+    }
+    if (!caller.hasRole(Roles.DISTRICT_REVIEWER)) {
+      throw ProblemException.forbidden(
+          "The event feed needs city-admin, auditor, data-reporter or district-reviewer; the token"
+              + " has roles "
+              + caller.roles());
+    }
+    String own =
+        caller
+            .districtCode()
+            .orElseThrow(
+                () ->
+                    ProblemException.forbidden(
+                        "A district-reviewer token without district_code sees no events"));
+    @SuppressWarnings("unchecked")
+    List<OutboxEvent> rows =
+        em.createNativeQuery(
+                "SELECT id, event_id, type, subject, time, data FROM outbox_event"
+                    + " WHERE id > :after AND data ->> :field = :district ORDER BY id LIMIT :n",
+                OutboxEvent.class)
+            .setParameter("after", afterId)
+            .setParameter("field", districtField)
+            .setParameter("district", own)
+            .setParameter("n", limit + 1)
+            .getResultList();
+    return Page.of(
+        rows.stream().map(this::cloudEvent).toList(), limit, e -> e.get("sequence").toString());
   }
 
   /** e.g. registry-service → cn.jinan.edu.registry. */

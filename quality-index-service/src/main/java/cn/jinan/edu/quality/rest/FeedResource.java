@@ -2,11 +2,11 @@ package cn.jinan.edu.quality.rest;
 
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.AuditView;
+import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
-import cn.jinan.edu.quality.service.EventFeed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
-  @Inject EventFeed events;
+  // Approval events name their district in data.districtCode; value-added runs are city-wide.
+  private static final String DISTRICT_FIELD = "districtCode";
+
+  @Inject EventService events;
   @Inject AuditService audit;
   @Inject Caller caller;
 
@@ -48,7 +51,7 @@ public class FeedResource {
           @QueryParam("after")
           String after,
       @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return events.read(caller, Paging.afterId(after), Paging.limit(limit));
+    return events.readFor(caller, Paging.afterId(after), Paging.limit(limit), DISTRICT_FIELD);
   }
 
   @GET
