@@ -1,9 +1,15 @@
 package cn.jinan.edu.platform.problem;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns database failures into problems by SQLSTATE, so no service needs to know the driver or the
@@ -13,7 +19,7 @@ public final class DatabaseErrors {
   private DatabaseErrors() {}
 
   public static Optional<ProblemException> classify(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t : chain(error)) {
       String name = t.getClass().getName();
       if (name.equals("jakarta.persistence.OptimisticLockException")
           || name.equals("org.hibernate.StaleObjectStateException")
@@ -38,6 +44,34 @@ public final class DatabaseErrors {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Causes and suppressed exceptions, depth first: a failed commit arrives as a RollbackException
+   * whose driver error (e.g. SQLSTATE 08006) is only attached, as suppressed, to an XAException.
+   */
+  static List<Throwable> chain(Throwable error) {
+    List<Throwable> out = new ArrayList<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>();
+    if (error != null) {
+      todo.push(error);
+    }
+    while (!todo.isEmpty() && out.size() < 64) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      out.add(t);
+      Throwable[] suppressed = t.getSuppressed();
+      for (int i = suppressed.length - 1; i >= 0; i--) {
+        todo.push(suppressed[i]);
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
+      }
+    }
+    return out;
   }
 
   private static Optional<ProblemException> bySqlState(SQLException sql) {

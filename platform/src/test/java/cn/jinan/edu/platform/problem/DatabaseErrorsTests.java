@@ -20,6 +20,13 @@ class DatabaseErrorsTests {
     assertEquals(503, status(new SQLException("refused", "08001")));
     assertEquals(503, status(new SQLException("Acquisition timeout while waiting")));
     assertEquals(500, status(new SQLException("syntax", "42601")));
+    // A commit that failed because the database went away: the driver's error is only attached,
+    // as suppressed, to the XA error of a RollbackException.
+    RuntimeException rollback = new RuntimeException("Could not commit transaction");
+    Exception xa = new Exception("Error trying to transactionCommit local transaction");
+    xa.initCause(new SQLException("An I/O error occurred while sending to the backend", "08006"));
+    rollback.addSuppressed(xa);
+    assertEquals(503, status(new RuntimeException("wrapper", rollback)));
     assertEquals(500, status(new IllegalStateException("nothing to do with SQL")));
   }
 
