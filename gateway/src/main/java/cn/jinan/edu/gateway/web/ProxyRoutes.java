@@ -8,9 +8,9 @@ import cn.jinan.edu.gateway.domain.HopByHop;
 import cn.jinan.edu.gateway.domain.PathRewrite;
 import cn.jinan.edu.gateway.domain.PathRule;
 import cn.jinan.edu.gateway.domain.RateLimiter;
-import cn.jinan.edu.gateway.domain.VerifiedTokens;
 import cn.jinan.edu.platform.problem.Problem;
 import cn.jinan.edu.platform.security.CallerProducer;
+import cn.jinan.edu.platform.security.VerifiedTokens;
 import cn.jinan.edu.platform.web.RequestIds;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -87,7 +87,7 @@ public class ProxyRoutes {
   private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (c, t) -> {};
 
   private final Map<HttpServerRequest, Forward> inFlight = new ConcurrentHashMap<>();
-  private final VerifiedTokens verified = new VerifiedTokens(50_000);
+  private final VerifiedTokens<String> verified = new VerifiedTokens<>(50_000);
 
   ProxyRoutes(
       GatewayConfig config,
@@ -185,7 +185,7 @@ public class ProxyRoutes {
     if (token != null) {
       var known = verified.lookup(token, now);
       if (known.isPresent()) {
-        admit(ctx, route, known.get().clientId(), false, backendUri);
+        admit(ctx, route, known.get(), false, backendUri);
         return;
       }
     }
@@ -207,7 +207,8 @@ public class ProxyRoutes {
                         if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
                           verified.remember(
                               token,
-                              new VerifiedTokens.Entry(client, jwt.getExpirationTime()),
+                              client,
+                              jwt.getExpirationTime(),
                               System.currentTimeMillis() / 1000);
                         }
                         admit(ctx, route, client, false, backendUri);

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +67,32 @@ public abstract class ServiceContractTests {
         .statusCode(200)
         .body("roles", containsInAnyOrder("school-applicant"))
         .body("schoolCode", equalTo("12370102MB0000001X"));
+  }
+
+  @Test
+  void aVerifiedTokenIsReusedButNeverPastItsExpiry() throws InterruptedException {
+    // Whole seconds: JWT expiry has no finer resolution.
+    Instant expiry = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 3);
+    String token = TestTokens.as("auditor").subject("cached-1").expiresAt(expiry).sign();
+    double hitsBefore = verifiedTokenHits();
+    for (int i = 0; i < 3; i++) {
+      given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+    }
+    assertTrue(
+        verifiedTokenHits() >= hitsBefore + 2, "the second and third call reuse the verification");
+    long wait = expiry.toEpochMilli() - System.currentTimeMillis() + 1_100;
+    Thread.sleep(Math.max(0, wait));
+    assertProblem(given().auth().oauth2(token).get("/api/v1/me").then(), 401);
+  }
+
+  private static double verifiedTokenHits() {
+    String metrics = given().accept("text/plain").get("/q/metrics").then().extract().asString();
+    return metrics
+        .lines()
+        .filter(
+            l -> l.startsWith("platform_verified_tokens_total{") && l.contains("result=\"hit\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test

@@ -95,6 +95,11 @@ public final class TestTokens {
       return this;
     }
 
+    public Builder expiresAt(Instant expiresAt) {
+      this.expiresAt = expiresAt;
+      return this;
+    }
+
     public Builder expired() {
       this.expiresAt = Instant.now().minus(Duration.ofMinutes(5));
       return this;
