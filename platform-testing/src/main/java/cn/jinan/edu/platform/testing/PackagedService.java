@@ -30,6 +30,12 @@ public final class PackagedService implements AutoCloseable {
   }
 
   public static PackagedService start(Map<String, String> env) throws IOException {
+    return start(env, List.of());
+  }
+
+  /** As {@link #start(Map)}, with extra JVM options and system properties before {@code -jar}. */
+  public static PackagedService start(Map<String, String> env, List<String> jvmOptions)
+      throws IOException {
     Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: run after the package phase");
@@ -40,6 +46,7 @@ public final class PackagedService implements AutoCloseable {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
     cmd.add("-Dquarkus.http.port=" + port);
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb =

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,34 @@ public abstract class ProdProfileContract {
       // quarkus-oidc stops the start-up naming the property that OIDC_ISSUER_URL sets.
       assertTrue(
           output.contains("'quarkus.oidc.auth-server-url' property must be configured"), output);
+    }
+  }
+
+  /**
+   * What src/main/docker/Dockerfile.jvm runs at image build: a start without database or reachable
+   * issuer that records the class-data archive and exits by itself.
+   */
+  @Test
+  void recordsTheClassDataArchiveAndExits() throws Exception {
+    Path archive = Files.createTempFile("app-cds", ".jsa");
+    Files.delete(archive);
+    Map<String, String> env = new HashMap<>(environment());
+    env.put("OIDC_ISSUER_URL", "http://127.0.0.1:9/realms/none");
+    env.put("DB_HOST", "127.0.0.1");
+    env.put("DB_PORT", "9");
+    List<String> options =
+        List.of(
+            "-XX:ArchiveClassesAtExit=" + archive,
+            "-Dplatform.exit-after-start=true",
+            "-Dquarkus.flyway.migrate-at-start=false",
+            "-Dquarkus.hibernate-orm.schema-management.strategy=none");
+    try (PackagedService service = PackagedService.start(env, options)) {
+      int exit = service.awaitExit(Duration.ofSeconds(90));
+      String output = service.output();
+      assertEquals(0, exit, "the archive run must start and exit by itself:\n" + output);
+      assertTrue(Files.size(archive) > 10_000_000, "archive of " + Files.size(archive) + " bytes");
+    } finally {
+      Files.deleteIfExists(archive);
     }
   }
 
