@@ -1,10 +1,12 @@
 package cn.jinan.edu.quality.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,47 @@ class DataValueTests {
         .body("schoolUscc", equalTo(SCHOOL))
         .body("districtCode", equalTo("370102"))
         .body("level", equalTo("SCHOOL"));
+  }
+
+  @Test
+  void aSchoolsValuesPageInIdOrderAndFilterByPeriod() {
+    // The request data_value_school_idx (school_uscc, id) serves, on a school no other test writes.
+    String school = "12370102MB0090501" + Uscc.checkCharacter("12370102MB0090501");
+    for (int period : new int[] {2045, 2046, 2047}) {
+      given()
+          .auth()
+          .oauth2(TestTokens.dataReporter())
+          .contentType("application/json")
+          .body("{\"value\": 5.1, \"districtCode\": \"370102\"}")
+          .put("/api/v1/values/FLOOR_SPACE_PER_STUDENT/" + school + "/" + period)
+          .then()
+          .statusCode(201);
+    }
+    String cursor =
+        given()
+            .auth()
+            .oauth2(TestTokens.auditor())
+            .get("/api/v1/values?school=" + school + "&limit=2")
+            .then()
+            .statusCode(200)
+            .body("items.period", contains(2045, 2046))
+            .extract()
+            .path("nextCursor");
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .get("/api/v1/values?school=" + school + "&limit=2&after=" + cursor)
+        .then()
+        .statusCode(200)
+        .body("items.period", contains(2047));
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .get("/api/v1/values?school=" + school + "&period=2046")
+        .then()
+        .statusCode(200)
+        .body("items.period", contains(2046))
+        .body("items.schoolUscc", contains(school));
   }
 
   @Test
