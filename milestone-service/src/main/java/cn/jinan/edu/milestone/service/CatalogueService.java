@@ -115,7 +115,7 @@ public class CatalogueService {
       params = params.and("m", measure);
     }
     List<Task> rows = Task.list(q + " order by number", params);
-    Map<Long, List<Integer>> measures = measureNumbers(rows.stream().map(t -> t.id).toList());
+    Map<Long, List<Integer>> measures = measureNumbersOfPlan(p.id);
     return rows.stream().map(t -> view(p, t, measures.getOrDefault(t.id, List.of()))).toList();
   }
 
@@ -123,7 +123,7 @@ public class CatalogueService {
   public Views.TaskDetailView detail(long id) {
     Task t = task(id);
     Plan p = Plan.findById(t.planId);
-    List<Integer> numbers = measureNumbers(List.of(t.id)).getOrDefault(t.id, List.of());
+    List<Integer> numbers = measureNumbersOfTask(t.id);
     List<Views.MeasureView> measures =
         numbers.isEmpty()
             ? List.of()
@@ -154,24 +154,36 @@ public class CatalogueService {
         .toList();
   }
 
-  /** Measure numbers per task id. */
+  /**
+   * Measure numbers per task of a plan. One fixed query for the whole plan (a few dozen rows)
+   * rather than an IN list of task ids: a list parameter makes Hibernate translate the query again
+   * for every call, which cost a quarter of the task list's time.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<Long, List<Integer>> measureNumbers(List<Long> taskIds) {
+  public Map<Long, List<Integer>> measureNumbersOfPlan(long planId) {
     Map<Long, List<Integer>> out = new HashMap<>();
-    if (taskIds.isEmpty()) {
-      return out;
-    }
     List<Object[]> rows =
         em.createQuery(
                 "select tm.key.taskId, m.number from TaskMeasure tm, Measure m"
-                    + " where m.id = tm.key.measureId and tm.key.taskId in :ids order by m.number",
+                    + " where m.id = tm.key.measureId and m.planId = :p order by m.number",
                 Object[].class)
-            .setParameter("ids", taskIds)
+            .setParameter("p", planId)
             .getResultList();
     for (Object[] r : rows) {
       out.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Integer) r[1]);
     }
     return out;
+  }
+
+  /** Measure numbers of one task. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Integer> measureNumbersOfTask(long taskId) {
+    return em.createQuery(
+            "select m.number from TaskMeasure tm, Measure m"
+                + " where m.id = tm.key.measureId and tm.key.taskId = :t order by m.number",
+            Integer.class)
+        .setParameter("t", taskId)
+        .getResultList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

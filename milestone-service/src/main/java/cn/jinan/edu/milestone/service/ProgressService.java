@@ -194,8 +194,7 @@ public class ProgressService {
     Map<Integer, String> measureNames =
         Measure.<Measure>list("planId", s.plan().id).stream()
             .collect(Collectors.toMap(m -> m.number, m -> m.numeral + " " + m.title));
-    Map<Long, List<Integer>> measures =
-        catalogue.measureNumbers(tasks.stream().map(Views.TaskStatusView::taskId).toList());
+    Map<Long, List<Integer>> measures = catalogue.measureNumbersOfPlan(s.plan().id);
 
     Views.RollupRow city =
         row(
