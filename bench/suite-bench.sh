@@ -6,10 +6,11 @@
 #     gateway (a gateway of its own on a spare port, rate limits lifted);
 #   - start-up time (process start to /q/health/ready answering 200) and RSS after the load, each
 #     service started on a spare port with the JVM settings of deploy/ (JAVA_OPTS_APPEND of
-#     deploy/k8s/base, in a container of CONTAINER_MEMORY, emulated with -XX:MaxRAM).
+#     deploy/k8s/base, in a container of CONTAINER_MEMORY and CONTAINER_CPUS, emulated with
+#     -XX:MaxRAM and -XX:ActiveProcessorCount), with and without the class-data archive.
 # Prints a Markdown table with the machine and the date for docs/performance.md.
 #
-#   bench/suite-bench.sh          (DURATION=10 s per run, CONNECTIONS=16)
+#   bench/suite-bench.sh          (DURATION=10 s per run, CONNECTIONS=16, PARTS="reads startup")
 #
 # Needs: the suite started by ./run.sh (it reads and writes its local databases), wrk, pgbench,
 # curl. The gateway's comparison with nginx is gateway/bench/gateway-bench.sh.
@@ -18,6 +19,9 @@ cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-16}"
 CONTAINER_MEMORY="${CONTAINER_MEMORY:-512m}"
+CONTAINER_CPUS="${CONTAINER_CPUS:-1}"
+# Which parts to run: reads (and writes), startup (start-up time and RSS).
+PARTS="${PARTS:-reads startup}"
 PG=(-h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}")
 for tool in wrk pgbench curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk postgresql-client)" >&2; exit 1; }
@@ -52,6 +56,7 @@ PIDS+=($!)
 wait_ready "$GW_PORT" "$!" "$WORK/bench-gateway.log"
 GW="http://127.0.0.1:$GW_PORT"
 
+if [[ " $PARTS " == *" reads "* ]]; then
 # --- the raw reference: pgbench -S -------------------------------------------------------------
 psql "${PG[@]}" -qtA -d postgres -c "DROP DATABASE IF EXISTS bench_pgbench" -c "CREATE DATABASE bench_pgbench" >/dev/null
 pgbench "${PG[@]}" -i -q -s 10 bench_pgbench >/dev/null 2>&1
@@ -138,34 +143,56 @@ RUN_ID="G$(date +%s | tail -c 5)" measure "registry-service: create a school (wr
 echo
 RATIO=$(awk -v a="$BEST_GATEWAY_READ" -v b="$PGBENCH_TPS" 'BEGIN {printf "%.2f", a / b}')
 echo "Best secured read through the gateway ÷ pgbench -S: **$RATIO** (goal ≥ 0.25)."
+fi
 
+if [[ " $PARTS " == *" startup "* ]]; then
 # --- start-up and RSS with deploy/'s JVM settings ----------------------------------------------
+# As in the container: the class-data archive is recorded the way Dockerfile.jvm records it (one
+# start without database or issuer, then exit), the memory limit is emulated with -XX:MaxRAM and the
+# CPU limit with -XX:ActiveProcessorCount (the JVM sizes its GC, compiler and thread pools by it).
 JAVA_OPTS_DEPLOY=$(sed -n 's/^ *- JAVA_OPTS_APPEND=//p' deploy/k8s/base/kustomization.yaml | head -n 1)
 JAVA_OPTS_DEPLOY=${JAVA_OPTS_DEPLOY//-Dquarkus.http.host=0.0.0.0/-Dquarkus.http.host=127.0.0.1}
 echo
-echo "Start-up and memory, each service started alone on a spare port (profile local, its usual database) with \`-XX:MaxRAM=$CONTAINER_MEMORY $JAVA_OPTS_DEPLOY\`, then $DURATION s of reads:"
+echo "Start-up and memory, each service started alone on a spare port (profile local, its usual database) with \`-XX:MaxRAM=$CONTAINER_MEMORY -XX:ActiveProcessorCount=$CONTAINER_CPUS $JAVA_OPTS_DEPLOY\` (the archive recorded as Dockerfile.jvm records it), then $DURATION s of reads:"
 echo
-echo "| service | start to ready (s, goal ≤ 2) | Quarkus' own start-up (s) | RSS after load (MB, goal ≤ 256) |"
-echo "|---|---|---|---|"
+echo "| service | start to ready (s, goal ≤ 2) | without the class-data archive (s) | Quarkus' own start-up (s) | RSS after load (MB, goal ≤ 256) |"
+echo "|---|---|---|---|---|"
 for s in "registry-service:registry:/api/v1/schools?limit=20" "milestone-service:milestone:/api/v1/tasks?limit=20" \
          "quality-index-service:quality:/api/v1/indicators" "gateway::/q/health/live"; do
   IFS=':' read -r module db path <<<"$s"
-  port=$(free_port)
-  start=$(date +%s.%N)
-  # shellcheck disable=SC2086
-  env HTTP_PORT="$port" DB_NAME="${db:-none}" OIDC_PUBLIC_KEY="$KEY" PEER_TOKEN="$ADMIN" \
-    QUALITY_UNITS_REFRESH=off \
-    java -XX:MaxRAM="$CONTAINER_MEMORY" $JAVA_OPTS_DEPLOY -Dquarkus.profile=local \
-    -jar "$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
-  pid=$!
-  PIDS+=("$pid")
-  wait_ready "$port" "$pid" "$WORK/$module.log"
-  ready=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')
-  own=$(grep -o 'started in [0-9.]*s' "$WORK/$module.log" | grep -o '[0-9.]*' | head -n 1)
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$port$path" >/dev/null 2>&1 || true
-  rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
-  printf '| %s | %s | %s | %s |\n' "$module" "$ready" "${own:-?}" "$rss"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  archive="$WORK/$module.jsa"
+  # The archive is valid only for the class path it was recorded with: the same absolute jar path.
+  jar="$PWD/$module/target/quarkus-app/quarkus-run.jar"
+  env HTTP_PORT=0 OIDC_ISSUER_URL=http://127.0.0.1:9/realms/none DB_HOST=127.0.0.1 DB_PORT=9 \
+    java -XX:ArchiveClassesAtExit="$archive" -Dplatform.exit-after-start=true \
+    -Dquarkus.flyway.migrate-at-start=false -Dquarkus.hibernate-orm.schema-management.strategy=none \
+    -jar "$jar" >"$WORK/$module-archive.log" 2>&1 || { echo "archive run of $module failed"; tail -5 "$WORK/$module-archive.log"; exit 1; }
+  for variant in plain archive; do
+    opts=${JAVA_OPTS_DEPLOY//\/deployments\/app-cds.jsa/$archive}
+    [ "$variant" = plain ] && opts=${opts//-XX:SharedArchiveFile=$archive/}
+    port=$(free_port)
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    env HTTP_PORT="$port" DB_NAME="${db:-none}" OIDC_PUBLIC_KEY="$KEY" PEER_TOKEN="$ADMIN" \
+      QUALITY_UNITS_REFRESH=off \
+      java -XX:MaxRAM="$CONTAINER_MEMORY" -XX:ActiveProcessorCount="$CONTAINER_CPUS" $opts -Dquarkus.profile=local \
+      -jar "$jar" >"$WORK/$module.log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    wait_ready "$port" "$pid" "$WORK/$module.log"
+    ready=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')
+    if [ "$variant" = plain ]; then
+      plain=$ready
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+      continue
+    fi
+    own=$(grep -o 'started in [0-9.]*s' "$WORK/$module.log" | grep -o '[0-9.]*' | head -n 1)
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$port$path" >/dev/null 2>&1 || true
+    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+    printf '| %s | %s | %s | %s | %s |\n' "$module" "$ready" "$plain" "${own:-?}" "$rss"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
 done
+fi
 echo
-echo "Command: bench/suite-bench.sh (DURATION=$DURATION CONNECTIONS=$CONNECTIONS CONTAINER_MEMORY=$CONTAINER_MEMORY)"
+echo "Command: bench/suite-bench.sh (DURATION=$DURATION CONNECTIONS=$CONNECTIONS CONTAINER_MEMORY=$CONTAINER_MEMORY CONTAINER_CPUS=$CONTAINER_CPUS)"

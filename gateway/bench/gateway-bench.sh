@@ -2,7 +2,8 @@
 # Quick loopback benchmark (压测): the same tiny backend reached
 #   1. directly,
 #   2. through the gateway with edge token checks, rate limiting and access log on,
-#   3. through nginx as a plain reverse proxy.
+#   3. through vertx-http-proxy alone (BareProxy.java: the library without any gateway logic),
+#   4. through nginx as a plain reverse proxy.
 # Prints a Markdown table (requests/s, p99). Bounded: DURATION seconds per run (default 10) plus a
 # short gateway warm-up. Needs wrk and nginx (apt-get install -y wrk nginx-light) and the packaged
 # gateway (./mvnw -B -ntp -o package -pl gateway -DskipTests). Everything listens on 127.0.0.1 and
@@ -33,7 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-BACKEND_PORT=$(free_port); NGINX_PORT=$(free_port); GATEWAY_PORT=$(free_port)
+BACKEND_PORT=$(free_port); NGINX_PORT=$(free_port); GATEWAY_PORT=$(free_port); BARE_PORT=$(free_port)
 
 nginx_conf() { # $1 name, $2 server block
   mkdir -p "$WORK/$1"
@@ -81,6 +82,11 @@ env -u QUARKUS_PROFILE \
   > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
+# vertx-http-proxy alone on the gateway's own jars: the ceiling of the library on this machine.
+java -Xmx256m -cp "$GATEWAY_DIR/target/quarkus-app/lib/main/*" "$HERE/BareProxy.java" "$BARE_PORT" "$BACKEND_PORT" \
+  > "$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+
 wait_for() { # url [auth]
   for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$1" 2>/dev/null; then return 0; fi
@@ -91,6 +97,7 @@ wait_for() { # url [auth]
 wait_for "http://127.0.0.1:$BACKEND_PORT/api/v1/things"
 wait_for "http://127.0.0.1:$NGINX_PORT/registry/api/v1/things"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/things"
+wait_for "http://127.0.0.1:$BARE_PORT/api/v1/things"
 # The edge check must be on: no token, no entry.
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/things")
 [ "$code" = 401 ] || { echo "gateway answered $code without a token" >&2; exit 1; }
@@ -103,6 +110,7 @@ run() { # label url
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' <<<"$out")
   printf '| %s | %s | %s | %s |\n' "$1" "$rps" "$p99" "${errors:-none}"
+  LAST=$rps
 }
 
 # JIT warm-up of the gateway, not reported.
@@ -113,6 +121,7 @@ for _ in $(seq 1 "${WARMUP_ROUNDS:-3}"); do
     "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/things" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d3s \
     "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/public/things" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "http://127.0.0.1:$BARE_PORT/api/v1/things" >/dev/null
 done
 
 echo
@@ -122,5 +131,12 @@ echo "| Path | Requests/s | p99 latency | Errors |"
 echo "|---|---|---|---|"
 run "direct to backend" "http://127.0.0.1:$BACKEND_PORT/api/v1/things"
 run "gateway (token check, rate limit, access log)" "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/things"
+GATEWAY_RPS=$LAST
 run "gateway, public route (no token check)" "http://127.0.0.1:$GATEWAY_PORT/registry/api/v1/public/things"
+run "vertx-http-proxy alone (no gateway logic)" "http://127.0.0.1:$BARE_PORT/api/v1/things"
+BARE_RPS=$LAST
 run "nginx reverse proxy" "http://127.0.0.1:$NGINX_PORT/registry/api/v1/things"
+NGINX_RPS=$LAST
+echo
+awk -v g="$GATEWAY_RPS" -v b="$BARE_RPS" -v n="$NGINX_RPS" 'BEGIN {
+  printf "Gateway ÷ nginx: **%.2f** (goal ≥ 0.8); vertx-http-proxy alone ÷ nginx: %.2f; gateway ÷ vertx-http-proxy alone: %.2f.\n", g / n, b / n, g / b }'
