@@ -10,7 +10,7 @@ import cn.jinan.edu.gateway.domain.PathRule;
 import cn.jinan.edu.gateway.domain.RateLimiter;
 import cn.jinan.edu.platform.problem.Problem;
 import cn.jinan.edu.platform.security.CallerProducer;
-import cn.jinan.edu.platform.security.VerifiedTokens;
+import cn.jinan.edu.platform.security.VerifiedTokenIdentities;
 import cn.jinan.edu.platform.web.RequestIds;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -79,6 +79,7 @@ public class ProxyRoutes {
   private final Backends backends;
   private final RateLimits rateLimits;
   private final IdentityProviderManager identities;
+  private final VerifiedTokenIdentities verified;
   private final Vertx vertx;
 
   /** What the edge handler decided for a request, read by the proxy interceptor. */
@@ -87,18 +88,19 @@ public class ProxyRoutes {
   private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (c, t) -> {};
 
   private final Map<HttpServerRequest, Forward> inFlight = new ConcurrentHashMap<>();
-  private final VerifiedTokens<String> verified = new VerifiedTokens<>(50_000);
 
   ProxyRoutes(
       GatewayConfig config,
       Backends backends,
       RateLimits rateLimits,
       IdentityProviderManager identities,
+      VerifiedTokenIdentities verified,
       Vertx vertx) {
     this.config = config;
     this.backends = backends;
     this.rateLimits = rateLimits;
     this.identities = identities;
+    this.verified = verified;
     this.vertx = vertx;
   }
 
@@ -180,14 +182,12 @@ public class ProxyRoutes {
       admit(ctx, route, null, true, backendUri);
       return;
     }
-    String token = bearer(request);
-    long now = System.currentTimeMillis() / 1000;
-    if (token != null) {
-      var known = verified.lookup(token, now);
-      if (known.isPresent()) {
-        admit(ctx, route, known.get(), false, backendUri);
-        return;
-      }
+    // A token verified before skips the security pipeline; a new one goes through it, and the
+    // platform keeps what it accepted.
+    var known = verified.verified(bearer(request));
+    if (known.isPresent()) {
+      admit(ctx, route, clientId(known.get()), false, backendUri);
+      return;
     }
     Context context = requestContext;
     // A rejected token is answered below; without this Quarkus' default failure handler would
@@ -204,13 +204,6 @@ public class ProxyRoutes {
                         unauthorized(request);
                       } else {
                         String client = clientId(identity);
-                        if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-                          verified.remember(
-                              token,
-                              client,
-                              jwt.getExpirationTime(),
-                              System.currentTimeMillis() / 1000);
-                        }
                         admit(ctx, route, client, false, backendUri);
                       }
                     }),

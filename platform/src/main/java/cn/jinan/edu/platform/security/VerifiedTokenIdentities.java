@@ -13,6 +13,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -50,17 +51,26 @@ public class VerifiedTokenIdentities {
     return System.currentTimeMillis() / 1000;
   }
 
+  /**
+   * The identity of a token verified before and still within its time, for code that checks tokens
+   * outside Quarkus' security pipeline (the gateway's edge); on a miss the pipeline verifies the
+   * token and {@link Remember} keeps it.
+   */
+  public Optional<SecurityIdentity> verified(String token) {
+    Optional<SecurityIdentity> known =
+        token == null ? Optional.empty() : tokens.lookup(token, now());
+    known.ifPresent(i -> hits.increment());
+    return known;
+  }
+
   SecurityIdentity lookup(TokenAuthenticationRequest request) {
     TokenCredential credential = request.getToken();
     SecurityIdentity cached =
-        credential == null || credential.getToken() == null
-            ? null
-            : tokens.lookup(credential.getToken(), now()).orElse(null);
+        verified(credential == null ? null : credential.getToken()).orElse(null);
     if (cached == null) {
       misses.increment();
       return null;
     }
-    hits.increment();
     // The identity carries the routing context of the request that verified it: give it this one.
     RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
     QuarkusSecurityIdentity.Builder copy =
