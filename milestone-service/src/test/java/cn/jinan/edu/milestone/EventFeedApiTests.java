@@ -1,15 +1,15 @@
 package cn.jinan.edu.milestone;
 
+import static cn.jinan.edu.platform.testing.EventFeeds.lastSequence;
+import static cn.jinan.edu.platform.testing.EventFeeds.read;
+import static cn.jinan.edu.platform.testing.EventFeeds.sequence;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinan.edu.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,49 +78,6 @@ class EventFeedApiTests {
           given().auth().oauth2(token).get("/api/v1/events").then(), 403, "forbidden");
     }
     given().get("/api/v1/events").then().statusCode(401);
-  }
-
-  /** Every event after {@code after}, reading pages of {@code limit} and checking each cursor. */
-  private static List<Map<String, Object>> read(String token, long after, int limit) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    String cursor = Long.toString(after);
-    long previous = after;
-    while (cursor != null) {
-      JsonPath page =
-          given()
-              .auth()
-              .oauth2(token)
-              .get("/api/v1/events?limit=" + limit + "&after=" + cursor)
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
-      List<Map<String, Object>> items = page.getList("items");
-      String next = page.getString("nextCursor");
-      assertTrue(items.size() <= limit);
-      for (Map<String, Object> e : items) {
-        assertTrue(sequence(e) > previous, "out of order or repeated: " + e);
-        previous = sequence(e);
-      }
-      if (next != null) {
-        assertEquals(limit, items.size(), "a page with a next page is full");
-        assertEquals(Long.toString(previous), next, "the cursor is the page's last event");
-      }
-      out.addAll(items);
-      cursor = next;
-    }
-    return out;
-  }
-
-  /** The sequence of the newest event now in the feed (0 when empty). */
-  private static long lastSequence() {
-    List<Map<String, Object>> all = read(TestTokens.auditor(), 0, 200);
-    return all.isEmpty() ? 0 : sequence(all.get(all.size() - 1));
-  }
-
-  private static long sequence(Map<String, Object> e) {
-    assertNotNull(e.get("sequence"));
-    return Long.parseLong(e.get("sequence").toString());
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package cn.jinan.edu.registry;
 import static io.restassured.RestAssured.given;
 
 import cn.jinan.edu.platform.ids.Uscc;
+import cn.jinan.edu.platform.testing.EventFeeds;
 import cn.jinan.edu.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -32,7 +33,7 @@ final class Fixtures {
       v /= 31;
     }
     String first17 = "12" + district + "MB" + tail;
-    return first17 + Uscc.checkCharacter(first17);
+    return Uscc.complete(first17);
   }
 
   static Map<String, Object> schoolBody(String uscc, String district, String name) {
@@ -157,21 +158,6 @@ final class Fixtures {
 
   /** Every event on the feed, following nextCursor to the end. */
   static List<Map<String, Object>> allEvents() {
-    List<Map<String, Object>> all = new ArrayList<>();
-    String cursor = "0";
-    while (cursor != null) {
-      io.restassured.path.json.JsonPath page =
-          given()
-              .auth()
-              .oauth2(TestTokens.auditor())
-              .get("/api/v1/events?limit=200&after=" + cursor)
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
-      all.addAll(page.getList("items"));
-      cursor = page.getString("nextCursor");
-    }
-    return all;
+    return EventFeeds.read(TestTokens.auditor(), 0, 200);
   }
 }

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.systemtests.support.Http;
 import cn.jinan.edu.systemtests.support.Http.Reply;
 import cn.jinan.edu.systemtests.support.SuiteExtension;
 import cn.jinan.edu.systemtests.support.SystemUnderTest;
 import cn.jinan.edu.systemtests.support.TestUsers;
-import cn.jinan.edu.systemtests.support.Uscc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import cn.jinan.edu.systemtests.support.Http;
 import cn.jinan.edu.systemtests.support.Http.Reply;
 import cn.jinan.edu.systemtests.support.SuiteExtension;
 import cn.jinan.edu.systemtests.support.SystemUnderTest;
 import cn.jinan.edu.systemtests.support.TestUsers;
 import cn.jinan.edu.systemtests.support.Tokens;
-import cn.jinan.edu.systemtests.support.Uscc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;

@@ -16,7 +16,7 @@ public final class Usccs {
 
   public static String next() {
     String first17 = String.format("12370102M%s%06d", RUN, COUNTER.incrementAndGet());
-    return first17 + Uscc.checkCharacter(first17);
+    return Uscc.complete(first17);
   }
 
   /** What every USCC of this run starts with, for counting them in the database. */

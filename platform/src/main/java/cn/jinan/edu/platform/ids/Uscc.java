@@ -43,6 +43,11 @@ public final class Uscc {
     return problem(code).isEmpty();
   }
 
+  /** The full 18-character code: the first 17 characters and their check character. */
+  public static String complete(String first17) {
+    return first17 + checkCharacter(first17);
+  }
+
   /** The check character for the first 17 characters: (31 − Σ value×weight mod 31) mod 31. */
   public static char checkCharacter(String first17) {
     if (first17.length() != 17) {

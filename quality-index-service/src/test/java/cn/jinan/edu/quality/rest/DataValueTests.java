@@ -114,7 +114,7 @@ class DataValueTests {
   @Test
   void aSchoolsValuesPageInIdOrderAndFilterByPeriod() {
     // The request data_value_school_idx (school_uscc, id) serves, on a school no other test writes.
-    String school = "12370102MB0090501" + Uscc.checkCharacter("12370102MB0090501");
+    String school = Uscc.complete("12370102MB0090501");
     for (int period : new int[] {2045, 2046, 2047}) {
       given()
           .auth()

@@ -1,5 +1,6 @@
 package cn.jinan.edu.systemtests.support;
 
+import cn.jinan.edu.platform.ids.Uscc;
 import java.util.ArrayList;
 import java.util.List;
 
