@@ -71,15 +71,15 @@ public class VerifiedTokenIdentities {
       misses.increment();
       return null;
     }
-    // The identity carries the routing context of the request that verified it: give it this one.
+    // Kept without the request that verified it (see remember): give it this one's.
     RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
     QuarkusSecurityIdentity.Builder copy =
         QuarkusSecurityIdentity.builder(cached).addAttribute(FROM_CACHE, Boolean.TRUE);
-    if (cached.getAttribute(ROUTING_CONTEXT) != null && current != null) {
+    if (current != null) {
       copy.addAttribute(ROUTING_CONTEXT, current);
-    }
-    if (cached.getAttribute(REQUEST_CONTEXT) != null && current != null) {
-      copy.addAttribute(REQUEST_CONTEXT, current.get(REQUEST_CONTEXT));
+      if (current.get(REQUEST_CONTEXT) != null) {
+        copy.addAttribute(REQUEST_CONTEXT, current.get(REQUEST_CONTEXT));
+      }
     }
     return copy.build();
   }
@@ -91,9 +91,26 @@ public class VerifiedTokenIdentities {
       return;
     }
     TokenCredential credential = identity.getCredential(TokenCredential.class);
-    if (credential != null && credential.getToken() != null) {
-      tokens.remember(credential.getToken(), identity, jwt.getExpirationTime(), now());
+    if (credential == null || credential.getToken() == null) {
+      return;
     }
+    // A new identity, not a copy: a copy would keep the original (and with it the routing context
+    // of the request that verified it) reachable from the cache for minutes. Permission checkers
+    // are not carried over; the suite authorises by role and the Caller's scope claims.
+    QuarkusSecurityIdentity.Builder kept =
+        new QuarkusSecurityIdentity.Builder()
+            .setPrincipal(jwt)
+            .addRoles(identity.getRoles())
+            .addCredentials(identity.getCredentials());
+    identity
+        .getAttributes()
+        .forEach(
+            (name, value) -> {
+              if (!ROUTING_CONTEXT.equals(name) && !REQUEST_CONTEXT.equals(name)) {
+                kept.addAttribute(name, value);
+              }
+            });
+    tokens.remember(credential.getToken(), kept.build(), jwt.getExpirationTime(), now());
   }
 
   /** Tried before quarkus-oidc's provider; a null item hands the request on to it. */
