@@ -27,18 +27,138 @@ import java.util.Objects;
 public class AuditService {
   @Inject ObjectMapper json;
 
-  /** A change worth auditing: what, where, and the fields before and after. */
-  public record Change(
-      String entityType,
-      String entityId,
-      String aggregateId,
-      String districtCode,
-      String action,
-      String fromState,
-      String toState,
-      String comment,
-      Map<String, Object> before,
-      Map<String, Object> after) {}
+  /**
+   * A change worth auditing: what, where, and the fields before and after, built with named steps:
+   * {@code Change.of("registration", r.id).district(d).action("file").states(from, to)
+   * .before(snapshot).after(r)}. Unset parts stay null (states, comment) or empty (fields); the
+   * aggregate is the entity itself unless {@link #aggregate} names another.
+   */
+  public static final class Change {
+    private final String entityType;
+    private final String entityId;
+    private String aggregateId;
+    private String districtCode;
+    private String action;
+    private String fromState;
+    private String toState;
+    private String comment;
+    private Map<String, Object> before = Map.of();
+    private Map<String, Object> after = Map.of();
+
+    private Change(String entityType, String entityId) {
+      this.entityType = Objects.requireNonNull(entityType);
+      this.entityId = entityId;
+      this.aggregateId = entityId;
+    }
+
+    /** Positional form kept only while call sites move to {@link #of}; removed in this change. */
+    @Deprecated(forRemoval = true)
+    public Change(
+        String entityType,
+        String entityId,
+        String aggregateId,
+        String districtCode,
+        String action,
+        String fromState,
+        String toState,
+        String comment,
+        Map<String, Object> before,
+        Map<String, Object> after) {
+      this(entityType, entityId);
+      aggregate(aggregateId).district(districtCode).action(action).comment(comment);
+      this.fromState = fromState;
+      this.toState = toState;
+      before(before).after(after);
+    }
+
+    public static Change of(String entityType, Object entityId) {
+      return new Change(entityType, String.valueOf(entityId));
+    }
+
+    /** The record whose trail this entry belongs to (a registration for its amendments). */
+    public Change aggregate(Object id) {
+      this.aggregateId = String.valueOf(id);
+      return this;
+    }
+
+    /** The district whose reviewers may read this entry. */
+    public Change district(String code) {
+      this.districtCode = code;
+      return this;
+    }
+
+    public Change action(String name) {
+      this.action = name;
+      return this;
+    }
+
+    /** The state before and after; either may be null (created, or not a state machine). */
+    public Change states(Object from, Object to) {
+      this.fromState = from == null ? null : from.toString();
+      this.toState = to == null ? null : to.toString();
+      return this;
+    }
+
+    public Change comment(String text) {
+      this.comment = text;
+      return this;
+    }
+
+    public Change before(Map<String, Object> fields) {
+      this.before = fields == null ? Map.of() : fields;
+      return this;
+    }
+
+    public Change after(Map<String, Object> fields) {
+      this.after = fields == null ? Map.of() : fields;
+      return this;
+    }
+
+    /** The entity's snapshot as it is now, after the change. */
+    public Change after(Audited entity) {
+      return after(entity.auditSnapshot());
+    }
+
+    public String entityType() {
+      return entityType;
+    }
+
+    public String entityId() {
+      return entityId;
+    }
+
+    public String aggregateId() {
+      return aggregateId;
+    }
+
+    public String districtCode() {
+      return districtCode;
+    }
+
+    public String action() {
+      return action;
+    }
+
+    public String fromState() {
+      return fromState;
+    }
+
+    public String toState() {
+      return toState;
+    }
+
+    public String comment() {
+      return comment;
+    }
+
+    public Map<String, Object> before() {
+      return before;
+    }
+
+    public Map<String, Object> after() {
+      return after;
+    }
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void append(Caller caller, String role, Change c) {
