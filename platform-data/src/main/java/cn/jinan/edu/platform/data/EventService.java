@@ -7,12 +7,18 @@ import cn.jinan.edu.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,11 +37,20 @@ public class EventService {
   // Any constant works; it only has to be the same for every appender.
   private static final long OUTBOX_LOCK = 0x4A4E4F5554424F58L;
 
+  private static final EventFormat FORMAT = new JsonFormat();
+
   @Inject EntityManager em;
   @Inject ObjectMapper json;
+  private volatile URI source;
+
+  /** Appends a typed event in the transaction of the change it reports. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void append(DomainEvent event) {
+    append(event.eventType(), event.eventSubject(), event);
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void append(String type, String subject, Map<String, Object> data) {
+  public void append(String type, String subject, Object data) {
     // Serialise appends until commit: ids then become visible in order, so a reader's cursor
     // never jumps over an event that commits later.
     em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)")
@@ -64,10 +79,11 @@ public class EventService {
 
   /**
    * The feed as the caller may read it. city-admin, auditor and data-reporter read every event; a
-   * district-reviewer reads only the events whose {@code data.<districtField>} is its own district,
-   * i.e. what it could also GET directly; any other role is refused. The filter runs in SQL before
-   * paging, so a page holds up to {@code limit} visible events and its cursor is the last of them:
-   * a reader resuming from it neither skips nor repeats an event.
+   * district-reviewer reads only the events whose {@code data.<districtField>} is its own district
+   * (or, for an array such as a registration's involved districts, contains it), i.e. what it could
+   * also GET directly; any other role is refused. The filter runs in SQL before paging, so a page
+   * holds up to {@code limit} visible events and its cursor is the last of them: a reader resuming
+   * from it neither skips nor repeats an event.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Map<String, Object>> readFor(
@@ -92,7 +108,8 @@ public class EventService {
     List<OutboxEvent> rows =
         em.createNativeQuery(
                 "SELECT id, event_id, type, subject, time, data FROM outbox_event"
-                    + " WHERE id > :after AND data ->> :field = :district ORDER BY id LIMIT :n",
+                    + " WHERE id > :after AND data -> :field @> to_jsonb(CAST(:district AS text))"
+                    + " ORDER BY id LIMIT :n",
                 OutboxEvent.class)
             .setParameter("after", afterId)
             .setParameter("field", districtField)
@@ -108,22 +125,34 @@ public class EventService {
     return "cn.jinan.edu." + application.replace("-service", "").replace("-", "") + ".";
   }
 
+  /**
+   * One outbox row as a CloudEvents 1.0 event in the JSON format's structured mode, built and
+   * written by the CloudEvents SDK; {@code sequence} (an extension attribute) is the cursor.
+   */
   private Map<String, Object> cloudEvent(OutboxEvent e) {
-    Map<String, Object> ce = new LinkedHashMap<>();
-    ce.put("specversion", "1.0");
-    ce.put("id", e.eventId.toString());
-    ce.put("source", "/jinan-edu/" + application);
-    ce.put("type", e.type);
-    ce.put("subject", e.subject);
-    ce.put("time", e.time.toString());
-    ce.put("datacontenttype", "application/json");
-    // Extension attribute: the cursor position of this event.
-    ce.put("sequence", Long.toString(e.id));
+    CloudEvent ce =
+        CloudEventBuilder.v1()
+            .withId(e.eventId.toString())
+            .withSource(source())
+            .withType(e.type)
+            .withSubject(e.subject)
+            .withTime(e.time)
+            .withDataContentType("application/json")
+            .withExtension("sequence", Long.toString(e.id))
+            .withData(e.dataJson.getBytes(StandardCharsets.UTF_8))
+            .build();
     try {
-      ce.put("data", json.readValue(e.dataJson, new TypeReference<Map<String, Object>>() {}));
-    } catch (JsonProcessingException ex) {
+      return json.readValue(FORMAT.serialize(ce), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException ex) {
       throw new IllegalStateException(ex);
     }
-    return ce;
+  }
+
+  private URI source() {
+    URI s = source;
+    if (s == null) {
+      s = source = URI.create("/jinan-edu/" + application);
+    }
+    return s;
   }
 }

@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a service's event feed (GET /api/v1/events) page by page, as a consumer would. */
+/**
+ * Reads a service's event feed (GET /api/v1/events) page by page, as a consumer would, and reads
+ * every item back with the CloudEvents SDK.
+ */
 public final class EventFeeds {
+  private static final EventFormat FORMAT = new JsonFormat();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private EventFeeds() {}
 
   /** Every event after {@code after}, reading pages of {@code limit} and checking each cursor. */
@@ -33,6 +44,7 @@ public final class EventFeeds {
       String next = page.getString("nextCursor");
       assertTrue(items.size() <= limit);
       for (Map<String, Object> e : items) {
+        parse(e);
         assertTrue(sequence(e) > previous, "out of order or repeated: " + e);
         previous = sequence(e);
       }
@@ -44,6 +56,27 @@ public final class EventFeeds {
       cursor = next;
     }
     return out;
+  }
+
+  /**
+   * One feed item read back by the CloudEvents SDK's JSON format, as a consumer's SDK would: fails
+   * unless it is a valid CloudEvents 1.0 event with JSON data and a sequence extension.
+   */
+  public static CloudEvent parse(Map<String, Object> item) {
+    CloudEvent ce;
+    try {
+      ce = FORMAT.deserialize(JSON.writeValueAsBytes(item));
+    } catch (Exception e) {
+      throw new AssertionError("not a CloudEvent in the JSON format: " + item, e);
+    }
+    assertEquals(SpecVersion.V1, ce.getSpecVersion());
+    assertNotNull(ce.getId());
+    assertNotNull(ce.getSource());
+    assertNotNull(ce.getTime());
+    assertEquals("application/json", ce.getDataContentType());
+    assertNotNull(ce.getData(), "event without data: " + item);
+    assertEquals(item.get("sequence"), ce.getExtension("sequence"));
+    return ce;
   }
 
   /** The sequence of the newest event now in the feed (0 when empty). */
