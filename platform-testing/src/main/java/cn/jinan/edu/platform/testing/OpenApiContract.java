@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 public abstract class OpenApiContract {
 
   @Test
-  @SuppressWarnings("unchecked")
   void everyOperationIsDocumented() {
     JsonPath doc =
         given()
@@ -27,80 +26,80 @@ public abstract class OpenApiContract {
             .statusCode(200)
             .extract()
             .jsonPath();
-    Map<String, Map<String, Object>> paths = doc.getMap("paths");
     List<String> gaps = new ArrayList<>();
+    Map<String, Map<String, Object>> paths = doc.getMap("paths");
     for (var path : paths.entrySet()) {
       for (var op : path.getValue().entrySet()) {
-        if (!List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
-          continue;
-        }
-        String where = op.getKey().toUpperCase() + " " + path.getKey();
-        Map<String, Object> operation = (Map<String, Object>) op.getValue();
-        if (blank(operation.get("summary"))) {
-          gaps.add(where + ": no summary");
-        }
-        if (blank(operation.get("description"))) {
-          gaps.add(where + ": no description");
-        }
-        Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-        if (responses == null || responses.keySet().stream().noneMatch(k -> k.startsWith("2"))) {
-          gaps.add(where + ": no success response");
-        } else {
-          if (responses.keySet().stream().noneMatch(k -> k.startsWith("4"))) {
-            gaps.add(where + ": no error responses");
-          }
-          responses.forEach(
-              (code, r) -> {
-                Map<String, Object> content =
-                    (Map<String, Object>) ((Map<String, Object>) r).get("content");
-                if (code.startsWith("4") || code.startsWith("5")) {
-                  if (content == null || !content.containsKey("application/problem+json")) {
-                    gaps.add(where + ": " + code + " is not problem+json");
-                  }
-                }
-              });
-        }
-        if (operation.containsKey("requestBody")) {
-          Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-          if (body.get("content") == null) {
-            gaps.add(where + ": request body without schema");
-          }
+        if (List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
+          operationGaps(op.getKey().toUpperCase() + " " + path.getKey(), map(op.getValue()), gaps);
         }
       }
     }
     Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
     for (var schema : schemas.entrySet()) {
-      Map<String, Map<String, Object>> props =
-          (Map<String, Map<String, Object>>) schema.getValue().get("properties");
-      if (props == null) {
-        continue;
-      }
-      for (var prop : props.entrySet()) {
-        Map<String, Object> p = prop.getValue();
-        String where = schema.getKey() + "." + prop.getKey();
-        boolean reference =
-            p.containsKey("$ref") || p.containsKey("allOf") || p.containsKey("oneOf");
-        if (!reference && blank(p.get("description"))) {
-          gaps.add(where + ": no description");
-        } else if (!reference && !p.get("description").toString().matches("(?s).*\\p{IsHan}.*")) {
-          // People at the bureau and the districts read these: a Chinese name beside the English.
-          gaps.add(where + ": description without Chinese");
-        }
-        Object type = p.get("type");
-        if (type instanceof List<?> types) { // OpenAPI 3.1: ["string", "null"]
-          type = types.stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
-        }
-        boolean scalar =
-            type != null
-                && List.of("string", "integer", "number", "boolean").contains(type.toString())
-                && !p.containsKey("enum");
-        if (scalar && !p.containsKey("example") && !p.containsKey("examples")) {
-          gaps.add(where + ": no example");
-        }
+      Map<String, Object> props = map(schema.getValue().get("properties"));
+      if (props != null) {
+        props.forEach((name, p) -> propertyGaps(schema.getKey() + "." + name, map(p), gaps));
       }
     }
     assertTrue(
         gaps.isEmpty(), gaps.size() + " gaps in the OpenAPI document:\n" + String.join("\n", gaps));
+  }
+
+  private static void operationGaps(
+      String where, Map<String, Object> operation, List<String> gaps) {
+    if (blank(operation.get("summary"))) {
+      gaps.add(where + ": no summary");
+    }
+    if (blank(operation.get("description"))) {
+      gaps.add(where + ": no description");
+    }
+    Map<String, Object> responses = map(operation.get("responses"));
+    if (responses == null || responses.keySet().stream().noneMatch(k -> k.startsWith("2"))) {
+      gaps.add(where + ": no success response");
+    } else {
+      if (responses.keySet().stream().noneMatch(k -> k.startsWith("4"))) {
+        gaps.add(where + ": no error responses");
+      }
+      responses.forEach(
+          (code, r) -> {
+            Map<String, Object> content = map(map(r).get("content"));
+            boolean error = code.startsWith("4") || code.startsWith("5");
+            if (error && (content == null || !content.containsKey("application/problem+json"))) {
+              gaps.add(where + ": " + code + " is not problem+json");
+            }
+          });
+    }
+    if (operation.containsKey("requestBody")
+        && map(operation.get("requestBody")).get("content") == null) {
+      gaps.add(where + ": request body without schema");
+    }
+  }
+
+  private static void propertyGaps(String where, Map<String, Object> p, List<String> gaps) {
+    boolean reference = p.containsKey("$ref") || p.containsKey("allOf") || p.containsKey("oneOf");
+    if (!reference && blank(p.get("description"))) {
+      gaps.add(where + ": no description");
+    } else if (!reference && !p.get("description").toString().matches("(?s).*\\p{IsHan}.*")) {
+      // People at the bureau and the districts read these: a Chinese name beside the English.
+      gaps.add(where + ": description without Chinese");
+    }
+    Object type = p.get("type");
+    if (type instanceof List<?> types) { // OpenAPI 3.1: ["string", "null"]
+      type = types.stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
+    }
+    boolean scalar =
+        type != null
+            && List.of("string", "integer", "number", "boolean").contains(type.toString())
+            && !p.containsKey("enum");
+    if (scalar && !p.containsKey("example") && !p.containsKey("examples")) {
+      gaps.add(where + ": no example");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
   }
 
   /**
