@@ -1,7 +1,6 @@
 package cn.jinan.edu.gateway.client;
 
 import cn.jinan.edu.gateway.config.GatewayConfig;
-import cn.jinan.edu.gateway.domain.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,7 +25,7 @@ public final class Backend {
   public final boolean ssl;
   public final GatewayConfig.Backend config;
   public final HttpClient client;
-  public final CircuitBreaker breaker;
+  public final BackendCircuit circuit;
 
   Backend(Vertx vertx, String name, GatewayConfig.Backend config) {
     this.name = name;
@@ -53,7 +52,8 @@ public final class Backend {
             // A bounded queue: beyond it calls fail fast (503) instead of piling up.
             .setMaxWaitQueueSize(config.maxConnections() * 4);
     this.client = vertx.createHttpClient(options, pool);
-    this.breaker = new CircuitBreaker(config.failureThreshold(), config.openDuration());
+    this.circuit =
+        new BackendCircuit(vertx, name, config.failureThreshold(), config.openDuration());
   }
 
   /**

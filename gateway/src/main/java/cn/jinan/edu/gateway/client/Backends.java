@@ -33,6 +33,12 @@ public class Backends {
   }
 
   void close(@Observes ShutdownEvent event) {
-    byName.values().forEach(b -> b.client.close());
+    byName
+        .values()
+        .forEach(
+            b -> {
+              b.circuit.close();
+              b.client.close();
+            });
   }
 }

@@ -49,7 +49,7 @@ public class BackendReadiness implements AsyncHealthCheck {
                     Backend b = all.get(i);
                     String state = probes.get(i).result();
                     builder.withData(b.name, state + " " + b.config.url());
-                    builder.withData(b.name + ".circuit", b.breaker.state().name());
+                    builder.withData(b.name + ".circuit", b.circuit.state().name());
                     if (!state.equals("UP") && b.config.requiredForReadiness()) {
                       up = false;
                     }
