@@ -38,6 +38,29 @@ public final class OpenApiMerger {
   public static ObjectNode merge(
       List<Source> sources, String serverUrl, Map<String, String> unavailable) {
     ObjectNode merged = JSON.objectNode();
+    putHeader(merged, sources, serverUrl, unavailable);
+    ArrayNode tags = merged.putArray("tags");
+    Set<String> tagNames = new HashSet<>();
+    ObjectNode paths = merged.putObject("paths");
+    ObjectNode components = merged.putObject("components");
+
+    for (Source s : sources) {
+      JsonNode doc = s.document().deepCopy();
+      rewriteRefs(doc, s.service());
+      mergePaths(doc, s, paths);
+      mergeComponents(doc, s.service(), components);
+      for (JsonNode tag : doc.path("tags")) {
+        if (tag.hasNonNull("name") && tagNames.add(tag.get("name").asText())) {
+          tags.add(tag);
+        }
+      }
+    }
+    return merged;
+  }
+
+  /** openapi, info, servers and the services left out, in this order. */
+  private static void putHeader(
+      ObjectNode merged, List<Source> sources, String serverUrl, Map<String, String> unavailable) {
     String version = "3.0.3";
     for (Source s : sources) {
       if (s.document().hasNonNull("openapi")) {
@@ -64,67 +87,55 @@ public final class OpenApiMerger {
       ObjectNode missing = merged.putObject("x-unavailable-services");
       unavailable.forEach(missing::put);
     }
-    ArrayNode tags = merged.putArray("tags");
-    Set<String> tagNames = new HashSet<>();
-    ObjectNode paths = merged.putObject("paths");
-    ObjectNode components = merged.putObject("components");
+  }
 
-    for (Source s : sources) {
-      JsonNode doc = s.document().deepCopy();
-      rewriteRefs(doc, s.service());
-      JsonNode topSecurity = doc.get("security");
-
-      JsonNode docPaths = doc.path("paths");
-      for (Iterator<Map.Entry<String, JsonNode>> it = docPaths.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!(e.getValue() instanceof ObjectNode item)) {
-          continue;
-        }
-        item.remove("servers");
-        for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
-          Map.Entry<String, JsonNode> op = ops.next();
-          if (OPERATIONS.contains(op.getKey()) && op.getValue() instanceof ObjectNode operation) {
-            operation.remove("servers");
-            if (operation.hasNonNull("operationId")) {
-              operation.put(
-                  "operationId", s.service() + "_" + operation.get("operationId").asText());
-            }
-            if (topSecurity != null && !operation.has("security")) {
-              operation.set("security", topSecurity.deepCopy());
-            }
-          }
-        }
-        paths.set(joinPath(s.prefix(), e.getKey()), item);
+  /** The service's paths under its prefix, with prefixed operation ids and explicit security. */
+  private static void mergePaths(JsonNode doc, Source s, ObjectNode paths) {
+    JsonNode topSecurity = doc.get("security");
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!(e.getValue() instanceof ObjectNode item)) {
+        continue;
       }
-
-      for (Iterator<Map.Entry<String, JsonNode>> sections = doc.path("components").fields();
-          sections.hasNext(); ) {
-        Map.Entry<String, JsonNode> section = sections.next();
-        ObjectNode target =
-            components.has(section.getKey())
-                ? (ObjectNode) components.get(section.getKey())
-                : components.putObject(section.getKey());
-        boolean shared = section.getKey().equals("securitySchemes");
-        for (Iterator<Map.Entry<String, JsonNode>> defs = section.getValue().fields();
-            defs.hasNext(); ) {
-          Map.Entry<String, JsonNode> def = defs.next();
-          if (shared) {
-            if (!target.has(def.getKey())) {
-              target.set(def.getKey(), def.getValue());
-            }
-          } else {
-            target.set(componentName(s.service(), def.getKey()), def.getValue());
+      item.remove("servers");
+      for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (OPERATIONS.contains(op.getKey()) && op.getValue() instanceof ObjectNode operation) {
+          operation.remove("servers");
+          if (operation.hasNonNull("operationId")) {
+            operation.put("operationId", s.service() + "_" + operation.get("operationId").asText());
+          }
+          if (topSecurity != null && !operation.has("security")) {
+            operation.set("security", topSecurity.deepCopy());
           }
         }
       }
+      paths.set(joinPath(s.prefix(), e.getKey()), item);
+    }
+  }
 
-      for (JsonNode tag : doc.path("tags")) {
-        if (tag.hasNonNull("name") && tagNames.add(tag.get("name").asText())) {
-          tags.add(tag);
+  /** The service's components under prefixed names; security schemes shared by name. */
+  private static void mergeComponents(JsonNode doc, String service, ObjectNode components) {
+    for (Iterator<Map.Entry<String, JsonNode>> sections = doc.path("components").fields();
+        sections.hasNext(); ) {
+      Map.Entry<String, JsonNode> section = sections.next();
+      ObjectNode target =
+          components.has(section.getKey())
+              ? (ObjectNode) components.get(section.getKey())
+              : components.putObject(section.getKey());
+      boolean shared = section.getKey().equals("securitySchemes");
+      for (Iterator<Map.Entry<String, JsonNode>> defs = section.getValue().fields();
+          defs.hasNext(); ) {
+        Map.Entry<String, JsonNode> def = defs.next();
+        if (shared) {
+          if (!target.has(def.getKey())) {
+            target.set(def.getKey(), def.getValue());
+          }
+        } else {
+          target.set(componentName(service, def.getKey()), def.getValue());
         }
       }
     }
-    return merged;
   }
 
   /** Every {@code $ref} that does not point to an existing component of the document. */

@@ -99,7 +99,7 @@ public class EdgeFilters {
       field(
               line,
               "clientId",
-              client != null ? client.toString() : "addr:" + ProxyRoutes.remoteHost(request))
+              client != null ? client.toString() : "addr:" + ForwardingHeaders.remoteHost(request))
           .append(',');
       if (requestId == null) {
         line.append("\"requestId\":null");

@@ -1,0 +1,43 @@
+package cn.jinan.edu.gateway.web;
+
+import cn.jinan.edu.gateway.domain.HopByHop;
+import cn.jinan.edu.platform.web.RequestIds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Set;
+
+/** Header rules in both directions: hop-by-hop fields, forwarding fields, the request id. */
+final class ForwardingHeaders {
+  private static final Set<String> RESPONSE_HEADERS_DROPPED = Set.of("server", "x-powered-by");
+
+  private ForwardingHeaders() {}
+
+  /** The headers of the request to the backend, from those the client sent. */
+  static void toBackend(HttpServerRequest in, MultiMap headers) {
+    for (String name : HopByHop.namesToDrop(in.headers().getAll("Connection"))) {
+      headers.remove(name);
+    }
+    String remote = remoteHost(in);
+    String previous = in.getHeader("X-Forwarded-For");
+    headers.set("X-Forwarded-For", previous == null ? remote : previous + ", " + remote);
+    headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+    if (in.authority() != null) {
+      headers.set("X-Forwarded-Host", in.authority().toString());
+    }
+    headers.set(RequestIds.HEADER, EdgeProblems.requestId(in));
+  }
+
+  /** The headers of the backend's response that the client gets (Location apart). */
+  static void fromBackend(MultiMap headers) {
+    for (String name : HopByHop.namesToDrop(headers.getAll("Connection"))) {
+      headers.remove(name);
+    }
+    RESPONSE_HEADERS_DROPPED.forEach(headers::remove);
+    // The gateway answers with its own request id (the same one it forwarded).
+    headers.remove(RequestIds.HEADER);
+  }
+
+  static String remoteHost(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+  }
+}
