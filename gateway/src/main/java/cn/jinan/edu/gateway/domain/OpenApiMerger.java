@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -17,9 +18,15 @@ import java.util.Set;
  * route prefix (/registry/api/v1/...), operation ids and component names are prefixed with the
  * service name so that equal names from different services cannot clash, and every {@code $ref} is
  * rewritten to the new names. Security schemes are shared by name (all services use the same bearer
- * scheme).
+ * scheme), and so are the platform's own schemas (problem details, import summary, audit entry,
+ * pages of them): marked {@value #SHARED} by the platform, defined alike by every service and
+ * referring only to other shared components, they appear once under their own name, so a client
+ * generated from the merged document has one ImportSummary, not one per service.
  */
 public final class OpenApiMerger {
+  /** The schema extension by which platform code marks a component every service shares. */
+  public static final String SHARED = "x-jinan-shared";
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String COMPONENTS_REF = "#/components/";
   private static final Set<String> OPERATIONS =
@@ -43,12 +50,13 @@ public final class OpenApiMerger {
     Set<String> tagNames = new HashSet<>();
     ObjectNode paths = merged.putObject("paths");
     ObjectNode components = merged.putObject("components");
+    Set<String> shared = sharedComponents(sources);
 
     for (Source s : sources) {
       JsonNode doc = s.document().deepCopy();
-      rewriteRefs(doc, s.service());
+      rewriteRefs(doc, s.service(), shared);
       mergePaths(doc, s, paths);
-      mergeComponents(doc, s.service(), components);
+      mergeComponents(doc, s.service(), components, shared);
       for (JsonNode tag : doc.path("tags")) {
         if (tag.hasNonNull("name") && tagNames.add(tag.get("name").asText())) {
           tags.add(tag);
@@ -115,7 +123,8 @@ public final class OpenApiMerger {
   }
 
   /** The service's components under prefixed names; security schemes shared by name. */
-  private static void mergeComponents(JsonNode doc, String service, ObjectNode components) {
+  private static void mergeComponents(
+      JsonNode doc, String service, ObjectNode components, Set<String> sharedComponents) {
     for (Iterator<Map.Entry<String, JsonNode>> sections = doc.path("components").fields();
         sections.hasNext(); ) {
       Map.Entry<String, JsonNode> section = sections.next();
@@ -127,7 +136,7 @@ public final class OpenApiMerger {
       for (Iterator<Map.Entry<String, JsonNode>> defs = section.getValue().fields();
           defs.hasNext(); ) {
         Map.Entry<String, JsonNode> def = defs.next();
-        if (shared) {
+        if (shared || sharedComponents.contains(section.getKey() + "/" + def.getKey())) {
           if (!target.has(def.getKey())) {
             target.set(def.getKey(), def.getValue());
           }
@@ -165,22 +174,69 @@ public final class OpenApiMerger {
     }
   }
 
-  private static void rewriteRefs(JsonNode node, String service) {
+  /**
+   * The components ({@code section/name}) kept once: marked {@link #SHARED} wherever they are
+   * defined, defined alike, and referring only to components that are themselves kept once.
+   */
+  static Set<String> sharedComponents(List<Source> sources) {
+    Map<String, JsonNode> definitions = new HashMap<>();
+    Set<String> unshared = new HashSet<>();
+    for (Source s : sources) {
+      s.document()
+          .path("components")
+          .fields()
+          .forEachRemaining(
+              section ->
+                  section
+                      .getValue()
+                      .fields()
+                      .forEachRemaining(
+                          def -> {
+                            String key = section.getKey() + "/" + def.getKey();
+                            JsonNode earlier = definitions.putIfAbsent(key, def.getValue());
+                            boolean marked = def.getValue().path(SHARED).asBoolean(false);
+                            if (!marked || (earlier != null && !earlier.equals(def.getValue()))) {
+                              unshared.add(key);
+                            }
+                          }));
+    }
+    Set<String> shared = new HashSet<>(definitions.keySet());
+    shared.removeAll(unshared);
+    boolean changed = true;
+    while (changed) {
+      changed =
+          shared.removeIf(
+              key -> refsOf(definitions.get(key)).stream().anyMatch(ref -> !shared.contains(ref)));
+    }
+    return shared;
+  }
+
+  /** The components ({@code section/name}) a node refers to. */
+  private static Set<String> refsOf(JsonNode node) {
+    Set<String> refs = new HashSet<>();
+    node.findValues("$ref").stream()
+        .map(JsonNode::asText)
+        .filter(ref -> ref.startsWith(COMPONENTS_REF))
+        .forEach(ref -> refs.add(ref.substring(COMPONENTS_REF.length())));
+    return refs;
+  }
+
+  private static void rewriteRefs(JsonNode node, String service, Set<String> shared) {
     if (node instanceof ObjectNode object) {
       JsonNode ref = object.get("$ref");
       if (ref != null && ref.isTextual() && ref.asText().startsWith(COMPONENTS_REF)) {
         String rest = ref.asText().substring(COMPONENTS_REF.length());
         int slash = rest.indexOf('/');
-        if (slash > 0 && !rest.startsWith("securitySchemes/")) {
+        if (slash > 0 && !rest.startsWith("securitySchemes/") && !shared.contains(rest)) {
           String section = rest.substring(0, slash);
           String name = rest.substring(slash + 1);
           object.set(
               "$ref", TextNode.valueOf(COMPONENTS_REF + section + "/" + service + "_" + name));
         }
       }
-      object.fields().forEachRemaining(e -> rewriteRefs(e.getValue(), service));
+      object.fields().forEachRemaining(e -> rewriteRefs(e.getValue(), service, shared));
     } else if (node instanceof ArrayNode array) {
-      array.forEach(child -> rewriteRefs(child, service));
+      array.forEach(child -> rewriteRefs(child, service, shared));
     }
   }
 

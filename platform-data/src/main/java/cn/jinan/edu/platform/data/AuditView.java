@@ -2,9 +2,13 @@ package cn.jinan.edu.platform.data;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "AuditEntry", description = "审计记录 One entry of the append-only audit trail")
+@Schema(
+    name = "AuditEntry",
+    description = "审计记录 One entry of the append-only audit trail",
+    extensions = @Extension(name = "x-jinan-shared", value = "true", parseValue = true))
 public record AuditView(
     @Schema(description = "序号 entry id, also the paging cursor", example = "12") long id,
     @Schema(description = "时间 when", example = "2025-11-20T10:15:30+08:00") OffsetDateTime at,

@@ -1,13 +1,16 @@
 package cn.jinan.edu.platform.paging;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One page of a list, in a stable order. Pass {@code nextCursor} as {@code after} to read on; it is
  * null on the last page. Cursors are opaque to callers.
  */
-@Schema(description = "分页结果 One page of results; pass nextCursor as ?after= for the next page")
+@Schema(
+    description = "分页结果 One page of results; pass nextCursor as ?after= for the next page",
+    extensions = @Extension(name = "x-jinan-shared", value = "true", parseValue = true))
 public record Page<T>(
     @Schema(description = "本页条目 Items of this page") List<T> items,
     @Schema(description = "下一页游标 Cursor for the next page, null on the last page", example = "1042")

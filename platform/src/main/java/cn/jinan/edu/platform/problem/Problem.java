@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
-@Schema(name = "Problem", description = "错误响应 RFC 9457 problem details (application/problem+json)")
+@Schema(
+    name = "Problem",
+    description = "错误响应 RFC 9457 problem details (application/problem+json)",
+    extensions = @Extension(name = "x-jinan-shared", value = "true", parseValue = true))
 public final class Problem {
   public static final String MEDIA_TYPE = "application/problem+json";
 

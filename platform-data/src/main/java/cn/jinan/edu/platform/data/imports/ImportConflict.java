@@ -1,11 +1,13 @@
 package cn.jinan.edu.platform.data.imports;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One refused row of an import: where, a stable code a program can act on, and why. */
 @Schema(
     name = "ImportConflict",
-    description = "导入冲突 One refused row: row number, field, stable code and reason")
+    description = "导入冲突 One refused row: row number, field, stable code and reason",
+    extensions = @Extension(name = "x-jinan-shared", value = "true", parseValue = true))
 public record ImportConflict(
     @Schema(description = "行号 row number (1 = first data row)", example = "3") long row,
     @Schema(description = "字段 field", example = "districtCode") String field,

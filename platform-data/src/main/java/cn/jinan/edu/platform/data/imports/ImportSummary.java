@@ -1,6 +1,7 @@
 package cn.jinan.edu.platform.data.imports;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -9,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(
     name = "ImportSummary",
-    description = "导入结果 What an import did or, for a dry run, would do: counts and conflicts")
+    description = "导入结果 What an import did or, for a dry run, would do: counts and conflicts",
+    extensions = @Extension(name = "x-jinan-shared", value = "true", parseValue = true))
 public record ImportSummary(
     @Schema(description = "试运行 dry run: nothing written", example = "false") boolean dryRun,
     @Schema(description = "是否已写入 whether the changes were written", example = "true")
