@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinan.edu.platform.testing.EventFeeds;
 import cn.jinan.edu.platform.testing.TestTokens;
-import cn.jinan.edu.registry.service.RegistrationService;
+import cn.jinan.edu.registry.service.RegistrationWorkflow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PublicAndFeedTests {
-  @Inject RegistrationService registrations;
+  @Inject RegistrationWorkflow registrations;
 
   private static String publicBody(String query) {
     return given()
@@ -117,6 +119,38 @@ class PublicAndFeedTests {
     // Anonymous callers and schools cannot read the feed.
     given().get("/api/v1/events").then().statusCode(401);
     given().auth().oauth2(d.applicant()).get("/api/v1/events").then().statusCode(403);
+  }
+
+  /**
+   * The feed is district-filtered like the other services': a district-reviewer reads the events of
+   * the registrations that involve its district (lead or member), the ones it may also GET.
+   */
+  @Test
+  void aDistrictReviewerReadsTheEventsOfRegistrationsInvolvingItsDistrict() {
+    long before = EventFeeds.lastSequence();
+    Fixtures.Draft own = draft("COOPERATION", "370104");
+    Fixtures.toFiled(own);
+    Fixtures.Draft cross = draft("GROUP", "370112", "370104");
+    Fixtures.toFiled(cross, "370112", "370104");
+    Fixtures.Draft other = draft("COOPERATION", "370112");
+    Fixtures.toFiled(other);
+    List<Map<String, Object>> seen =
+        EventFeeds.read(TestTokens.districtReviewer("370104"), before, 2);
+    List<Object> subjects = seen.stream().map(e -> e.get("subject")).toList();
+    assertTrue(subjects.contains("registrations/" + own.id()), subjects.toString());
+    assertTrue(subjects.contains("registrations/" + cross.id()), subjects.toString());
+    assertFalse(subjects.contains("registrations/" + other.id()), subjects.toString());
+    for (Map<String, Object> e : seen) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> data = (Map<String, Object>) e.get("data");
+      assertTrue(((List<?>) data.get("involvedDistricts")).contains("370104"), e.toString());
+    }
+    // Everyone city-wide still reads all three.
+    List<Object> all =
+        EventFeeds.read(TestTokens.auditor(), before, 200).stream()
+            .map(e -> e.get("subject"))
+            .toList();
+    assertTrue(all.contains("registrations/" + other.id()), all.toString());
   }
 
   @Test

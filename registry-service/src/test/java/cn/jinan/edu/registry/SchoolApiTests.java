@@ -1,11 +1,15 @@
 package cn.jinan.edu.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.jinan.edu.platform.testing.TestTokens;
@@ -171,11 +175,11 @@ class SchoolApiTests {
         .then()
         .statusCode(422)
         .body("summary.committed", equalTo(false))
-        .body("summary.errors", hasSize(2))
-        .body("summary.errors[0].row", equalTo(3))
-        .body("summary.errors[0].field", equalTo("uscc"))
-        .body("summary.errors[1].row", equalTo(4))
-        .body("summary.errors[1].field", equalTo("stages"));
+        .body("summary.conflicts", hasSize(2))
+        .body("summary.conflicts[0].row", equalTo(3))
+        .body("summary.conflicts[0].field", equalTo("uscc"))
+        .body("summary.conflicts[1].row", equalTo(4))
+        .body("summary.conflicts[1].field", equalTo("stages"));
     given()
         .auth()
         .oauth2(TestTokens.cityAdmin())
@@ -193,7 +197,7 @@ class SchoolApiTests {
         .statusCode(200)
         .body("committed", equalTo(true))
         .body("created", equalTo(2))
-        .body("errors", hasSize(2));
+        .body("conflicts", hasSize(2));
     given()
         .auth()
         .oauth2(TestTokens.cityAdmin())
@@ -215,6 +219,96 @@ class SchoolApiTests {
         .body("created", equalTo(0));
   }
 
+  /**
+   * The suite's one import summary (the same shape every import answers): counts, and each refused
+   * row with its row number, field, stable code and reason.
+   */
+  @Test
+  void importWithConflictsAnswersTheSharedSummary() {
+    String a = Fixtures.uscc("370102");
+    String bad = Fixtures.uscc("370102");
+    String wrongCheck = bad.substring(0, 17) + (bad.charAt(17) == '0' ? "1" : "0");
+    String elsewhere = Fixtures.uscc("370103");
+    String unknownUnit = Fixtures.uscc("370102");
+    String csv =
+        HEADER
+            + a
+            + ",历下区导入小学,370102,PRIMARY,PUBLIC,URBAN,false,OPEN\n"
+            + wrongCheck
+            + ",校验位错误,370102,PRIMARY,PUBLIC,URBAN,false,OPEN\n"
+            + a
+            + ",重复一行,370102,PRIMARY,PUBLIC,URBAN,false,OPEN\n"
+            + elsewhere
+            + ",市中区学校,370103,PRIMARY,PUBLIC,URBAN,false,OPEN\n"
+            + unknownUnit
+            + ",未知区县,379999,PRIMARY,PUBLIC,URBAN,false,OPEN\n";
+    String reviewer = TestTokens.districtReviewer("370102");
+    given()
+        .auth()
+        .oauth2(reviewer)
+        .contentType("text/csv; charset=UTF-8")
+        .body(csv)
+        .post("/api/v1/schools/import")
+        .then()
+        .statusCode(422)
+        .contentType(startsWith("application/problem+json"))
+        .body("summary.dryRun", equalTo(false))
+        .body("summary.committed", equalTo(false))
+        .body("summary.rejected", equalTo(4))
+        .body("summary.conflicts.row", contains(2, 3, 4, 5));
+    given()
+        .auth()
+        .oauth2(reviewer)
+        .contentType("text/csv; charset=UTF-8")
+        .body(csv)
+        .post("/api/v1/schools/import?partial=true")
+        .then()
+        .statusCode(200)
+        .body("keySet()", containsInAnyOrder(SUMMARY_FIELDS))
+        .body("dryRun", equalTo(false))
+        .body("committed", equalTo(true))
+        .body("created", equalTo(1))
+        .body("updated", equalTo(0))
+        .body("ignored", equalTo(0))
+        .body("rejected", equalTo(4))
+        .body("conflicts.row", contains(2, 3, 4, 5))
+        .body("conflicts.field", contains("uscc", "uscc", "districtCode", "districtCode"))
+        .body("conflicts.code", contains("INVALID", "DUPLICATE", "FORBIDDEN", "UNKNOWN_UNIT"))
+        .body("conflicts.reason", everyItem(not(blankOrNullString())))
+        .body("conflicts[0].keySet()", containsInAnyOrder("row", "field", "code", "reason"));
+
+    // A dry run over what is now stored: one identical row, one change, one new school.
+    String changed = Fixtures.school("370102");
+    String fresh = Fixtures.uscc("370102");
+    String again =
+        HEADER
+            + a
+            + ",历下区导入小学,370102,PRIMARY,PUBLIC,URBAN,false,OPEN\n"
+            + changed
+            + ",改名的学校,370102,PRIMARY,PUBLIC,URBAN,false,OPEN\n"
+            + fresh
+            + ",新的学校,370102,JUNIOR,PUBLIC,RURAL,false,OPEN\n";
+    given()
+        .auth()
+        .oauth2(reviewer)
+        .contentType("text/csv; charset=UTF-8")
+        .body(again)
+        .post("/api/v1/schools/import?dryRun=true")
+        .then()
+        .statusCode(200)
+        .body("dryRun", equalTo(true))
+        .body("committed", equalTo(false))
+        .body("created", equalTo(1))
+        .body("updated", equalTo(1))
+        .body("ignored", equalTo(1))
+        .body("rejected", equalTo(0))
+        .body("conflicts", hasSize(0));
+  }
+
+  private static final String[] SUMMARY_FIELDS = {
+    "dryRun", "committed", "created", "updated", "ignored", "rejected", "conflicts"
+  };
+
   @Test
   void jsonImportRespectsTheReviewersDistrict() {
     String own = Fixtures.uscc("370105");
@@ -230,8 +324,8 @@ class SchoolApiTests {
         .post("/api/v1/schools/import")
         .then()
         .statusCode(422)
-        .body("summary.errors[0].row", equalTo(2))
-        .body("summary.errors[0].field", equalTo("districtCode"));
+        .body("summary.conflicts[0].row", equalTo(2))
+        .body("summary.conflicts[0].field", equalTo("districtCode"));
     given()
         .auth()
         .oauth2(TestTokens.districtReviewer("370105"))

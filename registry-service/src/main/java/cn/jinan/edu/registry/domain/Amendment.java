@@ -1,5 +1,8 @@
 package cn.jinan.edu.registry.domain;
 
+import cn.jinan.edu.platform.data.Audited;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,7 +22,10 @@ import org.hibernate.type.SqlTypes;
 /** 变更 a proposed change to a filed registration, reviewed like a new one. */
 @Entity
 @Table(name = "amendment")
-public class Amendment extends PanacheEntityBase {
+public class Amendment extends PanacheEntityBase implements Audited {
+  // Only reads stored JSON back into plain maps and lists, which needs no configured mapper.
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -52,4 +59,14 @@ public class Amendment extends PanacheEntityBase {
 
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
+
+  /** The proposed content as stored; states are recorded beside the snapshot. */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    try {
+      return Map.of("proposal", JSON.readValue(proposalJson, Object.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("amendment " + id + " has an unreadable proposal", e);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,11 +16,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -27,7 +33,7 @@ import org.hibernate.type.SqlTypes;
 /** A registered cooperation (集团化办学 / 合作办学登记) and where it stands. */
 @Entity
 @Table(name = "registration")
-public class Registration extends PanacheEntityBase {
+public class Registration extends PanacheEntityBase implements Audited {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -116,6 +122,46 @@ public class Registration extends PanacheEntityBase {
 
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
+
+  /**
+   * The USCCs of the schools, by id: not stored here (the school directory has them), set by {@link
+   * #resolveParties} wherever the parties are loaded, because the trail names schools by USCC.
+   */
+  @Transient private final Map<Long, String> partyUscc = new HashMap<>();
+
+  /** Tells the registration the USCCs of its schools (current or about to be set). */
+  public void resolveParties(Collection<School> schools) {
+    schools.forEach(s -> partyUscc.put(s.id, s.uscc));
+  }
+
+  /** Content, state and filing number, schools by USCC; needs {@link #resolveParties} first. */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mode", mode.name());
+    m.put("name", name);
+    m.put("leadSchool", uscc(leadSchoolId));
+    m.put("memberSchools", memberSchoolIds.stream().map(this::uscc).toList());
+    m.put("partners", partners.stream().map(p -> p.name + "|" + p.uscc + "|" + p.role).toList());
+    m.put("termStart", termStart.toString());
+    m.put("termEnd", termEnd.toString());
+    m.put("contentAreas", List.of(contentAreas));
+    m.put("contentText", contentText);
+    m.put("contactName", contactName);
+    m.put("contactPhone", contactPhone);
+    m.put("state", state.name());
+    m.put("filingNumber", filingNumber);
+    return m;
+  }
+
+  private String uscc(Long schoolId) {
+    String uscc = partyUscc.get(schoolId);
+    if (uscc == null) {
+      throw new IllegalStateException(
+          "school " + schoolId + " of registration " + id + " not resolved");
+    }
+    return uscc;
+  }
 
   /** A partner row as stored. */
   @Embeddable

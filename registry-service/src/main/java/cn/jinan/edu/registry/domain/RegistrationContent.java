@@ -53,6 +53,28 @@ public record RegistrationContent(
     } else if (name.length() > 200) {
       v.add(new Violation("name", "名称最长200字 (at most 200 characters)"));
     }
+    schoolViolations(v);
+    partnerViolations(v);
+    termViolations(v, maxTermYears);
+    if (contentAreas.isEmpty() && (contentText == null || contentText.isBlank())) {
+      v.add(
+          new Violation(
+              "contentAreas", "须填写合作内容 (choose at least one content area or describe it)"));
+    }
+    if (contactName == null || contactName.isBlank()) {
+      v.add(new Violation("contactName", "联系人必填 (contact person is required)"));
+    }
+    if (contactPhone == null || !PHONE.matcher(contactPhone).matches()) {
+      v.add(
+          new Violation(
+              "contactPhone",
+              "联系电话格式错误 (a mobile number like 13812345678 or a landline like 0531-86012345)"));
+    }
+    return v;
+  }
+
+  /** A valid lead school and at least one member, each valid, once, and not the lead. */
+  private void schoolViolations(List<Violation> v) {
     Uscc.problem(leadUscc).ifPresent(p -> v.add(new Violation("leadSchool", p)));
     if (memberUsccs.isEmpty()) {
       v.add(new Violation("memberSchools", "至少一所成员校 (at least one member school)"));
@@ -68,6 +90,10 @@ public record RegistrationContent(
         v.add(new Violation(field, "成员校重复 (member listed twice)"));
       }
     }
+  }
+
+  /** Every other partner has a name and a role, and a valid USCC if it gives one. */
+  private void partnerViolations(List<Violation> v) {
     for (int i = 0; i < partners.size(); i++) {
       Partner p = partners.get(i);
       String field = "partners[" + i + "]";
@@ -85,6 +111,10 @@ public record RegistrationContent(
         Uscc.problem(p.uscc()).ifPresent(msg -> v.add(new Violation(field + ".uscc", msg)));
       }
     }
+  }
+
+  /** A start, and an end after it within the longest term allowed. */
+  private void termViolations(List<Violation> v, int maxTermYears) {
     if (termStart == null) {
       v.add(new Violation("termStart", "合作起始日期必填 (term start is required)"));
     }
@@ -101,21 +131,6 @@ public record RegistrationContent(
                 "合作期限不得超过" + maxTermYears + "年 (term longer than " + maxTermYears + " years)"));
       }
     }
-    if (contentAreas.isEmpty() && (contentText == null || contentText.isBlank())) {
-      v.add(
-          new Violation(
-              "contentAreas", "须填写合作内容 (choose at least one content area or describe it)"));
-    }
-    if (contactName == null || contactName.isBlank()) {
-      v.add(new Violation("contactName", "联系人必填 (contact person is required)"));
-    }
-    if (contactPhone == null || !PHONE.matcher(contactPhone).matches()) {
-      v.add(
-          new Violation(
-              "contactPhone",
-              "联系电话格式错误 (a mobile number like 13812345678 or a landline like 0531-86012345)"));
-    }
-    return v;
   }
 
   /** Every school party, lead first. */

@@ -18,9 +18,4 @@ public enum RegistrationState {
   RegistrationState(String labelZh) {
     this.labelZh = labelZh;
   }
-
-  /** Filed and not ended: the only states the public may see, and the only ones that count. */
-  public boolean isInForce() {
-    return this == FILED || this == ACTIVE;
-  }
 }

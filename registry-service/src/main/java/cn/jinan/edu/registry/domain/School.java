@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 /** A school (学校) of the directory; registry-service is the only editable owner. */
 @Entity
 @Table(name = "school")
-public class School extends PanacheEntityBase {
+public class School extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -55,6 +59,31 @@ public class School extends PanacheEntityBase {
 
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
+
+  /** Takes every field but the USCC from the input (the USCC never changes). */
+  public void apply(SchoolInput in) {
+    nameZh = in.nameZh().trim();
+    districtCode = in.districtCode();
+    stages = in.stages().stream().map(Enum::name).distinct().toArray(String[]::new);
+    ownership = in.ownership();
+    locationType = in.locationType();
+    townshipSeat = in.townshipSeat();
+    status = in.status() == null ? SchoolStatus.OPEN : in.status();
+  }
+
+  /** The directory fields (not the USCC, which names the entry, nor versions and times). */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nameZh", nameZh);
+    m.put("districtCode", districtCode);
+    m.put("stages", stages == null ? null : List.of(stages));
+    m.put("ownership", ownership == null ? null : ownership.name());
+    m.put("locationType", locationType == null ? null : locationType.name());
+    m.put("townshipSeat", townshipSeat);
+    m.put("status", status == null ? null : status.name());
+    return m;
+  }
 
   public static Optional<School> byUscc(String uscc) {
     return find("uscc", uscc).firstResultOptional();

@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A unit (区县 or functional zone) with the dates it is in scope. The set of units is data, not code:
@@ -17,7 +20,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "unit")
-public class Unit extends PanacheEntityBase {
+public class Unit extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -42,16 +45,17 @@ public class Unit extends PanacheEntityBase {
   @Column(name = "created_at", insertable = false, updatable = false)
   public OffsetDateTime createdAt;
 
-  public boolean inScopeOn(LocalDate date) {
-    return !validFrom.isAfter(date) && (validTo == null || validTo.isAfter(date));
+  /** Name, kind and start: what the trail records of an added unit. */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nameZh", nameZh);
+    m.put("kind", kind.name());
+    m.put("validFrom", validFrom.toString());
+    return m;
   }
 
   public static List<Unit> inScope(LocalDate date) {
     return list("validFrom <= ?1 and (validTo is null or validTo > ?1) order by code", date);
-  }
-
-  public static boolean existsOn(String code, LocalDate date) {
-    return count("code = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)", code, date)
-        > 0;
   }
 }

@@ -3,11 +3,11 @@ package cn.jinan.edu.registry.rest;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.problem.ProblemException;
+import cn.jinan.edu.registry.api.Views;
 import cn.jinan.edu.registry.config.RegistryConfig;
 import cn.jinan.edu.registry.domain.TypicalCaseStage;
-import cn.jinan.edu.registry.service.RegistrationService;
+import cn.jinan.edu.registry.service.PublicRegistry;
 import cn.jinan.edu.registry.service.UnitService;
-import cn.jinan.edu.registry.service.Views;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirements
 @Tag(name = "public", description = "公开查询 Public verification, no token needed")
 public class PublicResource {
-  @Inject RegistrationService registrations;
+  @Inject PublicRegistry registry;
   @Inject UnitService units;
   @Inject RegistryConfig config;
 
@@ -60,7 +60,7 @@ public class PublicResource {
     if (schoolName != null && schoolName.trim().length() < 2) {
       throw ProblemException.invalid("schoolName", "至少2个字 (at least 2 characters)");
     }
-    return registrations.publicSearch(
+    return registry.search(
         filingNumber, school, schoolName, Paging.afterId(after), Paging.limit(limit));
   }
 
@@ -72,7 +72,7 @@ public class PublicResource {
   public List<Views.TypicalCaseView> typicalCases(
       @Parameter(example = "2026") @QueryParam("year") Integer year,
       @Parameter(description = "学段 stage") @QueryParam("stage") TypicalCaseStage stage) {
-    return registrations.typicalCases(year, stage);
+    return registry.typicalCases(year, stage);
   }
 
   @GET
@@ -87,6 +87,6 @@ public class PublicResource {
       @Parameter(description = "统计日期 as of (default today, Asia/Shanghai)") @QueryParam("asOf")
           LocalDate asOf) {
     LocalDate date = asOf == null ? LocalDate.now(config.zone()) : asOf;
-    return registrations.statistics(date, units.namesInScope(date));
+    return registry.statistics(date, units.namesInScope(date));
   }
 }

@@ -1,16 +1,20 @@
 package cn.jinan.edu.registry.rest;
 
 import cn.jinan.edu.platform.data.AuditView;
+import cn.jinan.edu.platform.data.Idempotency;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.registry.api.Views;
 import cn.jinan.edu.registry.domain.Action;
 import cn.jinan.edu.registry.domain.CooperationMode;
 import cn.jinan.edu.registry.domain.RegistrationState;
-import cn.jinan.edu.registry.service.RegistrationService;
-import cn.jinan.edu.registry.service.Views;
+import cn.jinan.edu.registry.service.AmendmentWorkflow;
+import cn.jinan.edu.registry.service.PublicRegistry;
+import cn.jinan.edu.registry.service.RegistrationSearch;
+import cn.jinan.edu.registry.service.RegistrationWorkflow;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,7 +52,10 @@ public class RegistrationResource {
   private static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
   private static final Pattern IDEMPOTENCY_KEY_PATTERN = Pattern.compile(IDEMPOTENCY_KEY);
 
-  @Inject RegistrationService registrations;
+  @Inject RegistrationWorkflow registrations;
+  @Inject RegistrationSearch search;
+  @Inject AmendmentWorkflow amendments;
+  @Inject PublicRegistry publicRegistry;
   @Inject Caller caller;
 
   @POST
@@ -83,17 +90,9 @@ public class RegistrationResource {
     if (idempotencyKey != null && !IDEMPOTENCY_KEY_PATTERN.matcher(idempotencyKey).matches()) {
       throw ProblemException.invalid("Idempotency-Key", "1–128 letters, digits or ._:-");
     }
-    RegistrationService.Created c = registrations.create(caller, body.toContent(), idempotencyKey);
-    Response.ResponseBuilder r =
-        Response.status(c.status())
-            .type(MediaType.APPLICATION_JSON)
-            .entity(c.body())
-            .location(URI.create("/api/v1/registrations/" + c.id()))
-            .tag(Integer.toString(c.version()));
-    if (c.replayed()) {
-      r.header("Idempotent-Replayed", "true");
-    }
-    return r.build();
+    Idempotency.Created<Views.RegistrationView> created =
+        registrations.create(caller, body.toContent(), idempotencyKey);
+    return created.response("/api/v1/registrations");
   }
 
   @GET
@@ -123,9 +122,9 @@ public class RegistrationResource {
           String text,
       @Parameter(description = "游标 cursor") @QueryParam("after") String after,
       @Parameter(description = "每页条数 1–200") @QueryParam("limit") Integer limit) {
-    return registrations.list(
+    return search.list(
         caller,
-        new RegistrationService.Filter(district, state, mode, school, termFrom, termTo, text),
+        new RegistrationSearch.Filter(district, state, mode, school, termFrom, termTo, text),
         Paging.afterId(after),
         Paging.limit(limit));
   }
@@ -140,9 +139,7 @@ public class RegistrationResource {
               + " (allowedActions). Contact data is omitted for data-reporter.")
   public Response get(@PathParam("id") long id) {
     Views.RegistrationView v =
-        registrations
-            .get(caller, id)
-            .orElseThrow(() -> ProblemException.notFound("Registration", id));
+        search.get(caller, id).orElseThrow(() -> ProblemException.notFound("Registration", id));
     return Response.ok(v).tag(Integer.toString(v.version())).build();
   }
 
@@ -227,7 +224,7 @@ public class RegistrationResource {
       @PathParam("id") long id,
       @QueryParam("after") String after,
       @QueryParam("limit") Integer limit) {
-    return registrations.auditTrail(caller, id, Paging.afterId(after), Paging.limit(limit));
+    return search.auditTrail(caller, id, Paging.afterId(after), Paging.limit(limit));
   }
 
   @POST
@@ -242,7 +239,7 @@ public class RegistrationResource {
   @APIResponse(responseCode = "201", description = "Amendment drafted")
   public Response amend(
       @PathParam("id") long id, @Valid @NotNull Requests.RegistrationRequest body) {
-    Views.AmendmentView a = registrations.amend(caller, id, body.toContent());
+    Views.AmendmentView a = amendments.amend(caller, id, body.toContent());
     return Response.created(URI.create("/api/v1/registrations/" + id + "/amendments/" + a.id()))
         .entity(a)
         .tag(Integer.toString(a.version()))
@@ -254,7 +251,7 @@ public class RegistrationResource {
   @Authenticated
   @Operation(summary = "变更列表 Amendments of a registration", description = "Oldest first.")
   public List<Views.AmendmentView> amendments(@PathParam("id") long id) {
-    return registrations.amendments(caller, id);
+    return amendments.amendments(caller, id);
   }
 
   @PUT
@@ -269,8 +266,7 @@ public class RegistrationResource {
       @PathParam("amendmentId") long amendmentId,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull Requests.RegistrationRequest body) {
-    Views.AmendmentView a =
-        registrations.updateAmendment(caller, id, amendmentId, ifMatch, body.toContent());
+    Views.AmendmentView a = amendments.update(caller, id, amendmentId, ifMatch, body.toContent());
     return Response.ok(a).tag(Integer.toString(a.version())).build();
   }
 
@@ -290,7 +286,7 @@ public class RegistrationResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid Requests.TransitionRequest body) {
     Views.AmendmentView a =
-        registrations.transitionAmendment(
+        amendments.transition(
             caller, id, amendmentId, parse(action), ifMatch, body == null ? null : body.comment());
     return Response.ok(a).tag(Integer.toString(a.version())).build();
   }
@@ -304,6 +300,6 @@ public class RegistrationResource {
       description = "city-admin marks a filed or active cooperation as 典型案例 for a year and stage.")
   public Views.TypicalCaseView typical(
       @PathParam("id") long id, @Valid @NotNull Requests.TypicalCaseRequest body) {
-    return registrations.markTypical(caller, id, body.year(), body.stage());
+    return publicRegistry.markTypical(caller, id, body.year(), body.stage());
   }
 }

@@ -6,11 +6,11 @@ import cn.jinan.edu.registry.domain.LocationType;
 import cn.jinan.edu.registry.domain.Ownership;
 import cn.jinan.edu.registry.domain.Partner;
 import cn.jinan.edu.registry.domain.RegistrationContent;
+import cn.jinan.edu.registry.domain.SchoolInput;
 import cn.jinan.edu.registry.domain.SchoolStage;
 import cn.jinan.edu.registry.domain.SchoolStatus;
 import cn.jinan.edu.registry.domain.TypicalCaseStage;
 import cn.jinan.edu.registry.domain.UnitKind;
-import cn.jinan.edu.registry.service.SchoolService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,8 +49,8 @@ public final class Requests {
       @Schema(description = "状态 OPEN 在办 / CLOSED 停办 (default OPEN)", example = "OPEN")
           SchoolStatus status) {
 
-    SchoolService.SchoolInput toInput() {
-      return new SchoolService.SchoolInput(
+    SchoolInput toInput() {
+      return new SchoolInput(
           uscc, nameZh, districtCode, stages, ownership, locationType, townshipSeat, status);
     }
   }
@@ -123,7 +123,8 @@ public final class Requests {
       @Schema(description = "类型 kind", example = "FUNCTIONAL_ZONE") @NotNull UnitKind kind,
       @Schema(description = "生效日期 in scope from", example = "2026-01-01") @NotNull
           LocalDate validFrom,
-      @Schema(description = "失效日期 in scope until (exclusive)") LocalDate validTo) {}
+      @Schema(description = "失效日期 in scope until (exclusive)", example = "2031-01-01")
+          LocalDate validTo) {}
 
   @Schema(name = "TypicalCaseRequest", description = "典型案例 Year and stage of a typical case")
   public record TypicalCaseRequest(

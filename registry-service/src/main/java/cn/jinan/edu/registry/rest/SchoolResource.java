@@ -1,13 +1,19 @@
 package cn.jinan.edu.registry.rest;
 
+import cn.jinan.edu.platform.data.imports.ImportMode;
+import cn.jinan.edu.platform.data.imports.ImportRow;
+import cn.jinan.edu.platform.data.imports.ImportSummary;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.registry.api.Views;
+import cn.jinan.edu.registry.domain.SchoolInput;
 import cn.jinan.edu.registry.domain.SchoolStage;
+import cn.jinan.edu.registry.service.SchoolImport;
+import cn.jinan.edu.registry.service.SchoolRows;
 import cn.jinan.edu.registry.service.SchoolService;
-import cn.jinan.edu.registry.service.Views;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "schools", description = "学校名录 School directory (registry-service is its only owner)")
 public class SchoolResource {
   @Inject SchoolService schools;
+  @Inject SchoolImport schoolImport;
   @Inject Caller caller;
   @Inject ObjectMapper json;
 
@@ -127,7 +134,7 @@ public class SchoolResource {
               + " rows.")
   @APIResponse(responseCode = "200", description = "Import summary")
   @APIResponse(responseCode = "422", description = "Rows refused; nothing written (summary inside)")
-  public Views.ImportSummary importSchools(
+  public ImportSummary importSchools(
       @Parameter(description = "试运行 only report") @QueryParam("dryRun") @DefaultValue("false")
           boolean dryRun,
       @Parameter(description = "部分导入 write the valid rows even if others are refused")
@@ -136,14 +143,14 @@ public class SchoolResource {
           boolean partial,
       @HeaderParam("Content-Type") String contentType,
       String body) {
-    List<SchoolService.Row> rows =
+    List<ImportRow<SchoolInput>> rows =
         contentType != null && contentType.startsWith("text/csv")
-            ? schools.readCsv(body)
-            : schools.rowsOf(parseJson(body));
-    return schools.importRows(caller, rows, dryRun, partial);
+            ? SchoolRows.fromCsv(body)
+            : SchoolRows.fromInputs(parseJson(body));
+    return schoolImport.run(caller, rows, new ImportMode(dryRun, partial));
   }
 
-  private List<SchoolService.SchoolInput> parseJson(String body) {
+  private List<SchoolInput> parseJson(String body) {
     try {
       return json.readValue(body, new TypeReference<List<Requests.SchoolRequest>>() {}).stream()
           .map(Requests.SchoolRequest::toInput)

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 public class LifecycleJob {
   private static final Logger LOG = Logger.getLogger(LifecycleJob.class);
 
-  @Inject RegistrationService registrations;
+  @Inject RegistrationWorkflow registrations;
   @Inject RegistryConfig config;
 
   @Scheduled(

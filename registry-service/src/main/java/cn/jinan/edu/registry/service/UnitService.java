@@ -1,9 +1,11 @@
 package cn.jinan.edu.registry.service;
 
 import cn.jinan.edu.platform.data.AuditService;
+import cn.jinan.edu.platform.data.AuditService.Change;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.registry.api.Views;
 import cn.jinan.edu.registry.domain.Unit;
 import cn.jinan.edu.registry.domain.UnitKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,20 +68,7 @@ public class UnitService {
     u.validTo = to;
     u.createdBy = caller.actor();
     u.persist();
-    audit.append(
-        caller,
-        Roles.CITY_ADMIN,
-        new AuditService.Change(
-            "unit",
-            code,
-            null,
-            null,
-            "create",
-            null,
-            null,
-            null,
-            Map.of(),
-            Map.of("nameZh", u.nameZh, "kind", kind.name(), "validFrom", from.toString())));
+    audit.append(caller, Roles.CITY_ADMIN, Change.of("unit", code).action("create").after(u));
     return view(u);
   }
 

@@ -2,31 +2,40 @@ package cn.jinan.edu.registry.domain;
 
 import static cn.jinan.edu.registry.domain.RegistrationState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinan.edu.platform.lifecycle.Lifecycle;
+import cn.jinan.edu.platform.lifecycle.Transition;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTests {
-  private final Lifecycle machine = Lifecycle.REGISTRATION;
+  private final Lifecycle<RegistrationState, Action> machine = RegistrationLifecycle.REGISTRATION;
+
+  private static RegistrationState next(
+      Lifecycle<RegistrationState, Action> m, RegistrationState from, Action a) {
+    Transition<RegistrationState, Action> t = m.attempt(from, a);
+    assertTrue(t.moved(), from + " " + a + ": " + t);
+    return ((Transition.Moved<RegistrationState, Action>) t).to();
+  }
 
   @Test
   void happyPathToExpiry() {
     RegistrationState s = DRAFT;
     for (Action a :
         List.of(Action.SUBMIT, Action.APPROVE, Action.FILE, Action.ACTIVATE, Action.EXPIRE)) {
-      s = machine.next(s, a);
+      s = next(machine, s, a);
     }
     assertEquals(EXPIRED, s);
   }
 
   @Test
   void returnedGoesBackToTheSchoolAndCanBeResubmitted() {
-    assertEquals(RETURNED, machine.next(SUBMITTED, Action.RETURN));
-    assertEquals(SUBMITTED, machine.next(RETURNED, Action.SUBMIT));
+    assertEquals(RETURNED, next(machine, SUBMITTED, Action.RETURN));
+    assertEquals(SUBMITTED, next(machine, RETURNED, Action.SUBMIT));
   }
 
   @Test
@@ -38,9 +47,9 @@ class LifecycleTests {
 
   @Test
   void refusalListsTheAllowedActions() {
-    Lifecycle.TransitionRefused e =
-        assertThrows(Lifecycle.TransitionRefused.class, () -> machine.next(DRAFT, Action.FILE));
-    assertEquals(List.of(Action.SUBMIT), e.allowed);
+    Transition.Refused<?, ?> refused =
+        assertInstanceOf(Transition.Refused.class, machine.attempt(DRAFT, Action.FILE));
+    assertEquals(List.of(Action.SUBMIT), refused.allowed());
     assertEquals(
         List.of(Action.WITHDRAW, Action.APPROVE, Action.RETURN, Action.REJECT),
         List.copyOf(machine.allowed(SUBMITTED)));
@@ -48,22 +57,27 @@ class LifecycleTests {
 
   @Test
   void filedOrActiveCanBeRevokedOrTerminatedButNotRefiled() {
-    assertEquals(REVOKED, machine.next(ACTIVE, Action.REVOKE));
-    assertEquals(TERMINATED, machine.next(FILED, Action.TERMINATE));
-    assertThrows(Lifecycle.TransitionRefused.class, () -> machine.next(FILED, Action.FILE));
+    assertEquals(REVOKED, next(machine, ACTIVE, Action.REVOKE));
+    assertEquals(TERMINATED, next(machine, FILED, Action.TERMINATE));
+    assertFalse(machine.attempt(FILED, Action.FILE).moved());
   }
 
   @Test
   void amendmentsStopAtFiled() {
-    assertEquals(FILED, Lifecycle.AMENDMENT.next(DISTRICT_APPROVED, Action.FILE));
-    assertTrue(Lifecycle.AMENDMENT.allowed(FILED).isEmpty());
+    assertEquals(FILED, next(RegistrationLifecycle.AMENDMENT, DISTRICT_APPROVED, Action.FILE));
+    assertTrue(RegistrationLifecycle.AMENDMENT.allowed(FILED).isEmpty());
   }
 
   @Test
-  void crossDistrictNeedsEveryDistrict() {
-    Set<String> required = Set.of("370102", "370103");
-    assertEquals(SUBMITTED, machine.afterApproval(required, Set.of("370102")));
-    assertEquals(DISTRICT_APPROVED, machine.afterApproval(required, required));
+  void theRegistrationMachineIsTheReviewThenTheTimeInForce() {
+    for (RegistrationState s : RegistrationState.values()) {
+      if (!RegistrationLifecycle.IN_FORCE.contains(s)) {
+        assertEquals(RegistrationLifecycle.REVIEW.allowed(s), machine.allowed(s), s.name());
+      }
+    }
+    assertEquals(
+        List.of(Action.REVOKE, Action.TERMINATE, Action.ACTIVATE, Action.EXPIRE),
+        List.copyOf(machine.allowed(FILED)));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package cn.jinan.edu.registry.service;
+package cn.jinan.edu.registry.api;
 
 import cn.jinan.edu.registry.domain.ContentArea;
 import cn.jinan.edu.registry.domain.CooperationMode;
@@ -8,12 +8,18 @@ import cn.jinan.edu.registry.domain.RegistrationState;
 import cn.jinan.edu.registry.domain.SchoolStage;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the registry returns; records only, no entities leave the service layer. */
+/**
+ * What the registry API returns: response records with their OpenAPI schemas. The services build
+ * them and the resources serve them, so they live beside both, not in either; no entity leaves the
+ * service layer.
+ */
 public final class Views {
   private Views() {}
 
@@ -24,7 +30,9 @@ public final class Views {
       @Schema(description = "类型 DISTRICT 区 / COUNTY 县 / FUNCTIONAL_ZONE 功能区", example = "DISTRICT")
           String kind,
       @Schema(description = "生效日期 in scope from", example = "2000-01-01") LocalDate validFrom,
-      @Schema(description = "失效日期 in scope until (exclusive), null while in scope")
+      @Schema(
+              description = "失效日期 in scope until (exclusive), null while in scope",
+              example = "2031-01-01")
           LocalDate validTo) {}
 
   @Schema(name = "School", description = "学校 A school of the directory")
@@ -99,7 +107,15 @@ public final class Views {
       @Schema(description = "创建时间 created at", example = "2025-10-08T09:00:00+08:00")
           OffsetDateTime createdAt,
       @Schema(description = "更新时间 updated at", example = "2025-11-20T10:15:30+08:00")
-          OffsetDateTime updatedAt) {}
+          OffsetDateTime updatedAt) {
+    public RegistrationView {
+      // Declaration order however the view was made, also when an idempotent replay reads it back.
+      contentAreas =
+          contentAreas == null || contentAreas.isEmpty()
+              ? Collections.unmodifiableSet(EnumSet.noneOf(ContentArea.class))
+              : Collections.unmodifiableSet(EnumSet.copyOf(contentAreas));
+    }
+  }
 
   @Schema(
       name = "PublicRegistration",
@@ -113,8 +129,8 @@ public final class Views {
       @Schema(description = "牵头校 lead school") SchoolRef leadSchool,
       @Schema(description = "成员校 member schools") List<SchoolRef> memberSchools,
       @Schema(description = "其他合作方 partners") List<PartnerView> partners,
-      @Schema(description = "合作起始 term start") LocalDate termStart,
-      @Schema(description = "合作截止 term end") LocalDate termEnd,
+      @Schema(description = "合作起始 term start", example = "2025-09-01") LocalDate termStart,
+      @Schema(description = "合作截止 term end", example = "2028-08-31") LocalDate termEnd,
       @Schema(description = "备案日期 filing date (Asia/Shanghai)", example = "2025-11-20")
           LocalDate filingDate,
       @Schema(description = "状态 FILED 已备案 / ACTIVE 合作中", example = "ACTIVE")
@@ -168,22 +184,4 @@ public final class Views {
       @Schema(description = "学段 PRIMARY 小学 / JUNIOR 初中 / SENIOR 高中", example = "PRIMARY")
           String stage,
       PublicRegistrationView registration) {}
-
-  @Schema(name = "ImportError", description = "导入错误 One refused row")
-  public record ImportError(
-      @Schema(description = "行号 row number (1 = first data row)", example = "3") int row,
-      @Schema(description = "字段 field", example = "uscc") String field,
-      @Schema(description = "原因 reason", example = "统一社会信用代码校验位错误") String reason) {}
-
-  @Schema(
-      name = "ImportSummary",
-      description = "导入结果 What an import did or, for a dry run, would do")
-  public record ImportSummary(
-      @Schema(description = "试运行 dry run: nothing written", example = "false") boolean dryRun,
-      @Schema(description = "是否已写入 whether the changes were written", example = "true")
-          boolean committed,
-      @Schema(description = "新增 created", example = "120") int created,
-      @Schema(description = "更新 updated", example = "3") int updated,
-      @Schema(description = "与现有数据相同而忽略 identical rows", example = "2") int ignored,
-      @Schema(description = "错误 refused rows") List<ImportError> errors) {}
 }
