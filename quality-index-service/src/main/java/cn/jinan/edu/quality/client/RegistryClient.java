@@ -1,66 +1,55 @@
 package cn.jinan.edu.quality.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
+import cn.jinan.edu.quality.config.QualityConfig;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Reads registry-service's public API (contracts.md): statistics for GROUP_REGISTRATION_DONE and
- * the cooperations in force for group value added. Every call has a timeout; on failure the caller
- * gets a fallback, never an exception: statistics → empty (the target then reads reported data),
- * registrations → the last list read successfully, or an empty one marked unavailable.
+ * Reads registry-service (platform-peer's recipe): statistics for GROUP_REGISTRATION_DONE, the
+ * units it owns and the cooperations in force for group value added. Each read has a timeout, is
+ * retried (a GET), sits behind its own circuit breaker, and ends in a fallback, never an exception:
+ * statistics → empty (the target then reads reported data), units → empty (the mirror keeps what it
+ * holds), registrations → the last list read successfully, or an empty one marked unavailable.
  */
+@ApplicationScoped
 public class RegistryClient {
   private static final Logger LOG = Logger.getLogger(RegistryClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PAGE_SIZE = 200;
 
-  private final String baseUrl;
-  private final Duration timeout;
-  private final Supplier<Optional<String>> tokens;
-  private final int maxPages;
-  private final HttpClient http;
+  /**
+   * Statistics answered within quality.registry.statistics-freshness are reused (quarkus-cache).
+   */
+  public static final String STATISTICS_CACHE = "registry-statistics";
+
+  /** Circuit breaker names (CircuitBreakerMaintenance). */
+  public static final String STATISTICS_BREAKER = "registry-statistics";
+
+  public static final String UNITS_BREAKER = "registry-units";
+  public static final String REGISTRATIONS_BREAKER = "registry-registrations";
+
+  @Inject @RestClient RegistryApi api;
+  @Inject QualityConfig config;
+
+  @Inject
+  @CacheName(STATISTICS_CACHE)
+  Cache recentStatistics;
 
   private volatile Groups lastGood;
-  private volatile Duration statisticsFreshness = Duration.ZERO;
-  private final java.util.concurrent.ConcurrentHashMap<LocalDate, Fresh> recentStatistics =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record Fresh(Statistics statistics, long readAtNanos) {}
-
-  /** Reuses statistics read within {@code freshness}; failures are never remembered. */
-  public RegistryClient withStatisticsFreshness(Duration freshness) {
-    this.statisticsFreshness = freshness;
-    return this;
-  }
-
-  public RegistryClient(
-      String baseUrl, Duration timeout, Supplier<Optional<String>> tokens, int maxPages) {
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.timeout = timeout;
-    this.tokens = tokens;
-    this.maxPages = maxPages;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-  }
 
   /** City-wide registration counts (filed = ever filed; expected = all but rejected/revoked). */
   public record Statistics(LocalDate asOf, long filed, long expected, double shareFiled) {}
@@ -77,128 +66,101 @@ public class RegistryClient {
   /**
    * The cooperations in force.
    *
-   * @param source "registry-service", "registry-service (cached at …)" or "unavailable"
+   * @param source "registry-service", "registry-service (cached, read earlier)" or "unavailable"
    */
   public record Groups(List<Group> groups, boolean live, String source) {}
-
-  public Optional<Statistics> statistics(LocalDate asOf) {
-    Fresh fresh = recentStatistics.get(asOf);
-    if (fresh != null && System.nanoTime() - fresh.readAtNanos() < statisticsFreshness.toNanos()) {
-      return Optional.of(fresh.statistics());
-    }
-    Optional<Statistics> read = readStatistics(asOf);
-    if (read.isPresent() && !statisticsFreshness.isZero()) {
-      if (recentStatistics.size() > 1000) {
-        recentStatistics.clear();
-      }
-      recentStatistics.put(asOf, new Fresh(read.get(), System.nanoTime()));
-    }
-    return read;
-  }
-
-  private Optional<Statistics> readStatistics(LocalDate asOf) {
-    try {
-      JsonNode body = get("/api/v1/public/statistics?asOf=" + asOf);
-      JsonNode city = body.path("city");
-      if (!city.has("filed") || !city.has("expected")) {
-        throw new IOException("statistics without city.filed / city.expected");
-      }
-      return Optional.of(
-          new Statistics(
-              asOf,
-              city.path("filed").asLong(),
-              city.path("expected").asLong(),
-              city.path("shareFiled").asDouble()));
-    } catch (IOException | RuntimeException e) {
-      LOG.warnf("registry-service statistics unavailable (%s); using reported data", e.toString());
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-  }
 
   /** One period of a unit as registry-service (the owner of units) publishes it. */
   public record RegistryUnit(
       String code, String nameZh, String kind, LocalDate validFrom, LocalDate validTo) {}
+
+  @Timeout
+  @Retry
+  @CircuitBreaker
+  @CircuitBreakerName(STATISTICS_BREAKER)
+  @Fallback(fallbackMethod = "noStatistics")
+  public Optional<Statistics> statistics(LocalDate asOf) {
+    // Only answers are cached: a failed read throws out of the loader and leaves no entry.
+    return Optional.of(recentStatistics.get(asOf, this::readStatistics).await().indefinitely());
+  }
+
+  private Statistics readStatistics(LocalDate asOf) {
+    RegistryApi.StatisticsBody body = api.statistics(asOf.toString());
+    RegistryApi.CityCounts city = body == null ? null : body.city();
+    if (city == null || city.filed() == null || city.expected() == null) {
+      throw new IllegalStateException("statistics without city.filed / city.expected");
+    }
+    return new Statistics(
+        asOf, city.filed(), city.expected(), city.shareFiled() == null ? 0 : city.shareFiled());
+  }
+
+  Optional<Statistics> noStatistics(LocalDate asOf, Throwable cause) {
+    LOG.warnf("registry-service statistics unavailable (%s); using reported data", cause);
+    return Optional.empty();
+  }
 
   /**
    * Every period of every unit (public GET /api/v1/units?all=true); empty when the registry cannot
    * be read or answers something that is not a unit list, so that a failure never looks like "no
    * units".
    */
+  @Timeout
+  @Retry
+  @CircuitBreaker
+  @CircuitBreakerName(UNITS_BREAKER)
+  @Fallback(fallbackMethod = "noUnits")
   public Optional<List<RegistryUnit>> units() {
-    try {
-      JsonNode body = get("/api/v1/units?all=true");
-      if (!body.isArray()) {
-        throw new IOException("units: not a JSON array");
-      }
-      List<RegistryUnit> out = new ArrayList<>();
-      for (JsonNode u : body) {
-        if (!u.hasNonNull("code") || !u.hasNonNull("validFrom")) {
-          throw new IOException("units: an item without code or validFrom");
-        }
-        out.add(
-            new RegistryUnit(
-                u.path("code").asText(),
-                u.path("nameZh").asText(),
-                u.path("kind").asText(),
-                LocalDate.parse(u.path("validFrom").asText()),
-                u.hasNonNull("validTo") ? LocalDate.parse(u.path("validTo").asText()) : null));
-      }
-      return Optional.of(out);
-    } catch (IOException | RuntimeException e) {
-      LOG.warnf("registry-service units unavailable (%s); keeping the units held", e.toString());
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+    List<RegistryApi.UnitBody> body = api.units(true);
+    if (body == null) {
+      throw new IllegalStateException("units: empty response");
     }
+    List<RegistryUnit> out = new ArrayList<>();
+    for (RegistryApi.UnitBody u : body) {
+      if (u == null || u.code() == null || u.validFrom() == null) {
+        throw new IllegalStateException("units: an item without code or validFrom");
+      }
+      out.add(new RegistryUnit(u.code(), u.nameZh(), u.kind(), u.validFrom(), u.validTo()));
+    }
+    return Optional.of(out);
   }
 
+  Optional<List<RegistryUnit>> noUnits(Throwable cause) {
+    LOG.warnf("registry-service units unavailable (%s); keeping the units held", cause);
+    return Optional.empty();
+  }
+
+  /** Every page of the cooperations in force, following the cursors (a repeated one ends it). */
+  @Timeout
+  @Retry
+  @CircuitBreaker
+  @CircuitBreakerName(REGISTRATIONS_BREAKER)
+  @Fallback(fallbackMethod = "lastGoodGroups")
   public Groups registrations() {
-    try {
-      List<Group> out = new ArrayList<>();
-      Set<String> seenCursors = new HashSet<>();
-      String cursor = null;
-      for (int page = 0; page < maxPages; page++) {
-        String path =
-            "/api/v1/public/registrations?limit=200"
-                + (cursor == null
-                    ? ""
-                    : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        JsonNode body = get(path);
-        for (JsonNode item : body.path("items")) {
-          List<String> members = new ArrayList<>();
-          item.path("memberSchools").forEach(m -> members.add(m.path("uscc").asText()));
-          out.add(
-              new Group(
-                  item.path("filingNumber").asText(),
-                  item.path("name").asText(null),
-                  item.path("mode").asText(null),
-                  item.path("leadSchool").path("uscc").asText(),
-                  item.path("leadSchool").path("districtCode").asText(null),
-                  members));
-        }
-        JsonNode next = body.path("nextCursor");
-        if (next.isMissingNode() || next.isNull() || !seenCursors.add(next.asText())) {
-          Groups groups = new Groups(List.copyOf(out), true, "registry-service");
-          lastGood = groups;
-          return groups;
-        }
-        cursor = next.asText();
+    int maxPages = config.registry().maxPages();
+    List<Group> out = new ArrayList<>();
+    Set<String> seenCursors = new HashSet<>();
+    String cursor = null;
+    for (int page = 0; page < maxPages; page++) {
+      RegistryApi.RegistrationsPage body = api.registrations(PAGE_SIZE, cursor);
+      if (body == null) {
+        throw new IllegalStateException("registrations: empty response");
       }
-      throw new IOException("more than " + maxPages + " pages of registrations");
-    } catch (IOException | RuntimeException e) {
-      LOG.warnf("registry-service registrations unavailable (%s)", e.toString());
-      return fallback();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fallback();
+      if (body.items() != null) {
+        body.items().forEach(item -> out.add(group(item)));
+      }
+      String next = body.nextCursor();
+      if (next == null || !seenCursors.add(next)) {
+        Groups groups = new Groups(List.copyOf(out), true, "registry-service");
+        lastGood = groups;
+        return groups;
+      }
+      cursor = next;
     }
+    throw new IllegalStateException("more than " + maxPages + " pages of registrations");
   }
 
-  private Groups fallback() {
+  Groups lastGoodGroups(Throwable cause) {
+    LOG.warnf("registry-service registrations unavailable (%s)", cause);
     Groups cached = lastGood;
     if (cached != null) {
       return new Groups(cached.groups(), false, "registry-service (cached, read earlier)");
@@ -206,26 +168,22 @@ public class RegistryClient {
     return new Groups(List.of(), false, "unavailable");
   }
 
-  private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(timeout)
-            .header("Accept", "application/json")
-            .GET();
-    tokens.get().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    Instant start = Instant.now();
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(
-          "GET "
-              + path
-              + " answered "
-              + response.statusCode()
-              + " after "
-              + Duration.between(start, Instant.now()).toMillis()
-              + " ms");
+  private static Group group(RegistryApi.RegistrationItem item) {
+    RegistryApi.SchoolRef lead = item.leadSchool();
+    List<String> members = new ArrayList<>();
+    if (item.memberSchools() != null) {
+      item.memberSchools().forEach(m -> members.add(m == null ? "" : text(m.uscc())));
     }
-    return JSON.readTree(response.body());
+    return new Group(
+        text(item.filingNumber()),
+        item.name(),
+        item.mode(),
+        lead == null ? "" : text(lead.uscc()),
+        lead == null ? null : lead.districtCode(),
+        members);
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 }

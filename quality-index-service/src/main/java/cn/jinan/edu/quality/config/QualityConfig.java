@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /** Rules of the quality index that the bureau may tune without a release. */
 @ConfigMapping(prefix = "quality")
@@ -36,28 +35,21 @@ public interface QualityConfig {
   @WithDefault("30s")
   Duration evaluationCache();
 
-  /** How the service reaches registry-service. */
+  /**
+   * What this service reads from registry-service. Its URL, token, timeout and retries are the
+   * peer-call settings (quarkus.rest-client.registry.url, platform.peer.*; application.properties).
+   */
   Registry registry();
 
-  /** Tokens for calls to other services. */
-  Peer peer();
-
   interface Registry {
-    /** Base URL, e.g. http://127.0.0.1:8081 (REGISTRY_URL). */
-    @WithDefault("http://127.0.0.1:8081")
-    String url();
-
-    /** Connect and read timeout of each call. */
-    @WithDefault("3s")
-    Duration timeout();
-
     /** Registrations pages to read at most (200 per page): a guard against a runaway loop. */
     @WithDefault("500")
     int maxPages();
 
     /**
      * How long filing statistics read from the registry are reused, so that the dashboard does not
-     * call the registry on every request (0 = always read).
+     * call the registry on every request (0 = always read). The expiry of the quarkus-cache
+     * "registry-statistics" (application.properties); a failed read is never cached.
      */
     @WithDefault("30s")
     Duration statisticsFreshness();
@@ -68,21 +60,5 @@ public interface QualityConfig {
      */
     @WithDefault("10m")
     String unitsRefresh();
-  }
-
-  interface Peer {
-    /** static (PEER_TOKEN, local run and tests) or client-credentials (production). */
-    @WithDefault("static")
-    String mode();
-
-    /** The static bearer token (PEER_TOKEN). */
-    Optional<String> token();
-
-    /** OIDC issuer for client-credentials (OIDC_ISSUER_URL); contacted on first use only. */
-    Optional<String> issuerUrl();
-
-    Optional<String> clientId();
-
-    Optional<String> clientSecret();
   }
 }
