@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BindingTests {
+  @Inject CircuitBreakerMaintenance breakers;
 
   @AfterEach
   void sourceBackUp() {
     StubSources.mode(StubSources.Mode.UP);
+    // A source that failed here may have opened its circuit; the next test starts closed.
+    breakers.resetAll();
   }
 
   private static JsonPath status(int taskNumber, String asOf) {

@@ -32,7 +32,13 @@ class ResponsibilityApiTests {
         .then()
         .body("current", hasSize(12))
         .body("current[0].unitKind", equalTo("DISTRICT"));
-    given().get("/api/v1/units?kind=DISTRICT").then().statusCode(200).body("$", hasSize(12));
+    // The 12 区县 as registry-service types them: 10 districts (区) and 2 counties (县).
+    given().get("/api/v1/units?kind=DISTRICT").then().statusCode(200).body("$", hasSize(10));
+    given()
+        .get("/api/v1/units?kind=COUNTY")
+        .then()
+        .statusCode(200)
+        .body("code", contains("370124", "370126"));
   }
 
   @Test

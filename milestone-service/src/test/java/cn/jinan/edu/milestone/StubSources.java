@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A real HTTP server standing in for quality-index-service and registry-service, serving the JSON
- * of contracts.md. Tests switch its behaviour through system properties (shared across the test
- * class loaders): {@link #mode(Mode)}. The last Authorization header received is kept likewise.
+ * their OpenAPI documents describe. Tests switch its behaviour through system properties (shared
+ * across the test class loaders): {@link #mode(Mode)}. The last Authorization header received is
+ * kept likewise.
  */
 @QuarkusTestResource(StubSources.Resource.class)
 public final class StubSources {

@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.client;
 
+import cn.jinan.edu.platform.peer.PeerHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** quality-index-service (contracts.md): a target's evaluation at a date. */
+/** quality-index-service: a target's evaluation at a date. */
 @RegisterRestClient(configKey = "quality")
 @RegisterClientHeaders(PeerHeaders.class)
 @Path("/api/v1")

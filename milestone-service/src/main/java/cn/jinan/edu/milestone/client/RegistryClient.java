@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.client;
 
+import cn.jinan.edu.platform.peer.PeerHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** registry-service (contracts.md): filing statistics, city and per district. */
+/** registry-service: filing statistics, city and per district. */
 @RegisterRestClient(configKey = "registry")
 @RegisterClientHeaders(PeerHeaders.class)
 @Path("/api/v1/public")

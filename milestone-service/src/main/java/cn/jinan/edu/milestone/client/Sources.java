@@ -1,67 +1,76 @@
 package cn.jinan.edu.milestone.client;
 
-import cn.jinan.edu.milestone.config.MilestoneConfig;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Reads from the other services, with retries. Timeouts are the REST clients' own
- * (quarkus.rest-client.*.connect-timeout / read-timeout); reads are safe to repeat. Every failure
- * ends as {@link Unavailable}, which the caller answers with the last known figure.
+ * Reads from the other services (platform-peer's recipe): each read has a timeout, is retried (it
+ * is a GET, safe to repeat) and sits behind a circuit breaker; the values are platform.peer.*.
+ * Every failure, an open circuit included, ends as {@link Unavailable}: the last known figure is
+ * the caller's, kept in the database with the time it was read, and FigureService answers with it
+ * marked stale.
  */
 @ApplicationScoped
 public class Sources {
   private static final Logger LOG = Logger.getLogger(Sources.class);
 
+  /** Circuit breaker names (CircuitBreakerMaintenance). */
+  public static final String QUALITY_BREAKER = "quality-evaluation";
+
+  public static final String REGISTRY_BREAKER = "registry-filing-statistics";
+
   @Inject @RestClient QualityClient quality;
   @Inject @RestClient RegistryClient registry;
-  @Inject MilestoneConfig config;
 
-  /** Thrown when every attempt failed. */
+  /** Thrown when the source could not answer. */
   public static class Unavailable extends RuntimeException {
     public Unavailable(String what, Throwable cause) {
       super(what + " unavailable: " + cause.getMessage(), cause);
     }
   }
 
+  @Timeout
+  @Retry
+  @CircuitBreaker
+  @CircuitBreakerName(QUALITY_BREAKER)
+  @Fallback(fallbackMethod = "evaluationUnavailable")
   public TargetEvaluation evaluation(String code, String asOf) {
-    return read("quality-index-service target " + code, () -> quality.evaluation(code, asOf));
+    return present(quality.evaluation(code, asOf));
   }
 
+  @Timeout
+  @Retry
+  @CircuitBreaker
+  @CircuitBreakerName(REGISTRY_BREAKER)
+  @Fallback(fallbackMethod = "filingStatisticsUnavailable")
   public FilingStatistics filingStatistics(String asOf) {
-    return read("registry-service statistics", () -> registry.statistics(asOf));
+    return present(registry.statistics(asOf));
   }
 
-  private <T> T read(String what, Supplier<T> call) {
-    int attempts = Math.max(1, config.peer().attempts());
-    RuntimeException last = null;
-    for (int i = 1; i <= attempts; i++) {
-      try {
-        T result = call.get();
-        if (result == null) {
-          throw new IllegalStateException("empty response");
-        }
-        return result;
-      } catch (RuntimeException e) {
-        last = e;
-        LOG.debugf("%s: attempt %d of %d failed: %s", what, i, attempts, e.toString());
-        if (i < attempts) {
-          sleep();
-        }
-      }
-    }
-    LOG.warnf("%s unavailable after %d attempt(s): %s", what, attempts, last.toString());
-    throw new Unavailable(what, last);
+  TargetEvaluation evaluationUnavailable(String code, String asOf, Throwable cause) {
+    throw unavailable("quality-index-service target " + code, cause);
   }
 
-  private void sleep() {
-    try {
-      Thread.sleep(config.peer().retryDelay().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  FilingStatistics filingStatisticsUnavailable(String asOf, Throwable cause) {
+    throw unavailable("registry-service statistics", cause);
+  }
+
+  private static <T> T present(T body) {
+    if (body == null) {
+      throw new IllegalStateException("empty response");
     }
+    return body;
+  }
+
+  private static Unavailable unavailable(String what, Throwable cause) {
+    LOG.warnf("%s unavailable: %s", what, cause.toString());
+    return new Unavailable(what, cause);
   }
 }

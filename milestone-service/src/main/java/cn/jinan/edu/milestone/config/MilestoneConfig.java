@@ -3,7 +3,6 @@ package cn.jinan.edu.milestone.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Rules of the milestone service that the bureau may tune without a release. */
 @ConfigMapping(prefix = "milestone")
@@ -37,26 +36,19 @@ public interface MilestoneConfig {
     String delay();
   }
 
-  /** Calls to other services. */
-  Peer peer();
+  /** The read-only mirror of registry-service's units (UnitMirror). */
+  Units units();
 
-  interface Peer {
+  interface Units {
     /**
-     * How outbound calls get their bearer token: {@code static} (PEER_TOKEN, local runs and tests)
-     * or {@code client-credentials} (quarkus-oidc-client against the issuer, production).
+     * How often the mirror follows registry-service, the owner of units (a duration such as 10m, or
+     * off: only on POST /api/v1/units/refresh). Read by the scheduler.
      */
-    @WithDefault("static")
-    String tokenMode();
+    @WithDefault("10m")
+    String refresh();
 
-    /** The static token of mode {@code static}. */
-    Optional<String> token();
-
-    /** Attempts per read (1 = no retry). */
-    @WithDefault("2")
-    int attempts();
-
-    /** Pause between attempts. */
-    @WithDefault("200ms")
-    Duration retryDelay();
+    /** Delay after start-up before the first refresh. */
+    @WithDefault("5s")
+    String firstRefresh();
   }
 }

@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,11 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** The bureau's note on a task (批注); never rewords the task itself. */
 @Entity
 @Table(name = "annotation")
-public class Annotation extends PanacheEntityBase {
+public class Annotation extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -30,4 +32,9 @@ public class Annotation extends PanacheEntityBase {
   public OffsetDateTime createdAt;
 
   @Version public int version;
+
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    return Map.of("textZh", textZh);
+  }
 }

@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,13 +13,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A responsible unit's progress on a task as of a date (进度报告), under the city's review. */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport extends PanacheEntityBase {
+public class ProgressReport extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -70,5 +75,20 @@ public class ProgressReport extends PanacheEntityBase {
 
   public ProgressRules.Progress progress() {
     return new ProgressRules.Progress(status, percent);
+  }
+
+  /** What the unit reported and where the review stands; the reviewer's note is the comment. */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("taskId", taskId);
+    m.put("unitCode", unitCode);
+    m.put("status", status.name());
+    m.put("percent", percent);
+    m.put("narrative", narrative);
+    m.put("evidence", evidence == null ? List.of() : Arrays.asList(evidence));
+    m.put("asOf", asOf.toString());
+    m.put("state", state.name());
+    return m;
   }
 }

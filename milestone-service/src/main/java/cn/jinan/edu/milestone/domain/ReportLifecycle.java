@@ -1,48 +1,42 @@
 package cn.jinan.edu.milestone.domain;
 
-import java.util.List;
-import java.util.Map;
+import static cn.jinan.edu.milestone.domain.ReportAction.ACCEPT;
+import static cn.jinan.edu.milestone.domain.ReportAction.EDIT;
+import static cn.jinan.edu.milestone.domain.ReportAction.REOPEN;
+import static cn.jinan.edu.milestone.domain.ReportAction.RETURN;
+import static cn.jinan.edu.milestone.domain.ReportState.ACCEPTED;
+import static cn.jinan.edu.milestone.domain.ReportState.RETURNED;
+import static cn.jinan.edu.milestone.domain.ReportState.SUBMITTED;
+
+import cn.jinan.edu.platform.lifecycle.Lifecycle;
 
 /**
  * The review of a progress report, enforced on the server.
  *
  * <pre>
  * (report) → SUBMITTED ─accept→ ACCEPTED ─reopen→ RETURNED ─edit (resubmit)→ SUBMITTED
- *                └──────return→ RETURNED
+ *                ├──────return→ RETURNED
+ *                └──────edit (correct)→ SUBMITTED
  * </pre>
  */
 public final class ReportLifecycle {
   private ReportLifecycle() {}
 
-  private static final Map<ReportState, Map<ReportAction, ReportState>> TABLE =
-      Map.of(
-          ReportState.SUBMITTED,
-          Map.of(
-              ReportAction.ACCEPT, ReportState.ACCEPTED, ReportAction.RETURN, ReportState.RETURNED),
-          ReportState.ACCEPTED,
-          Map.of(ReportAction.REOPEN, ReportState.RETURNED),
-          ReportState.RETURNED,
-          Map.of());
+  public static final Lifecycle<ReportState, ReportAction> REVIEW =
+      Lifecycle.builder(ReportState.class, ReportAction.class)
+          .on(SUBMITTED, ACCEPT, ACCEPTED)
+          .on(SUBMITTED, RETURN, RETURNED)
+          .on(ACCEPTED, REOPEN, RETURNED)
+          .on(Lifecycle.states(SUBMITTED, RETURNED), EDIT, SUBMITTED)
+          .build();
 
-  /** Actions allowed from a state, in declaration order. */
-  public static List<ReportAction> allowed(ReportState from) {
-    return java.util.Arrays.stream(ReportAction.values())
-        .filter(a -> TABLE.get(from).containsKey(a))
-        .toList();
-  }
-
-  /** The state after the action, or a refusal naming the allowed actions. */
-  public static ReportState next(ReportState from, ReportAction action) {
-    ReportState to = TABLE.get(from).get(action);
-    if (to == null) {
-      throw new IllegalStateException(
-          "A " + from + " report cannot be " + action.pathName() + "ed; allowed: " + allowed(from));
-    }
-    return to;
+  /** The names the API uses: actions in lower case (as in the path), states as they are. */
+  public static String name(Enum<?> stateOrAction) {
+    return stateOrAction instanceof ReportAction a ? a.pathName() : stateOrAction.name();
   }
 
   /** Whether the reporting unit may still change the report (not while it is accepted). */
   public static boolean editable(ReportState state) {
-    return state != ReportState.ACCEPTED;
+    return REVIEW.allowed(state).contains(EDIT);
   }
 }

@@ -1,7 +1,11 @@
 package cn.jinan.edu.milestone.rest;
 
+import cn.jinan.edu.milestone.api.Views;
+import cn.jinan.edu.milestone.service.AnnotationService;
+import cn.jinan.edu.milestone.service.BindingService;
 import cn.jinan.edu.milestone.service.CatalogueService;
-import cn.jinan.edu.milestone.service.Views;
+import cn.jinan.edu.milestone.service.PlanService;
+import cn.jinan.edu.milestone.service.TaskService;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -36,6 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "重点任务清单 The plan catalogue: plans, actions, measures, key tasks, annotations")
 public class CatalogueResource {
   @Inject CatalogueService catalogue;
+  @Inject PlanService planService;
+  @Inject TaskService taskService;
+  @Inject AnnotationService annotationService;
+  @Inject BindingService bindingService;
   @Inject Caller caller;
 
   @GET
@@ -78,7 +86,7 @@ public class CatalogueResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.PlanView.class)))
   public Response createPlan(@Valid @NotNull Requests.PlanRequest body) {
-    Views.PlanView p = catalogue.createPlan(caller, body.toNew());
+    Views.PlanView p = planService.createPlan(caller, body.toNew());
     return Response.created(URI.create("/api/v1/plans/" + p.code())).entity(p).build();
   }
 
@@ -160,7 +168,7 @@ public class CatalogueResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.TaskView.class)))
   public Response createTask(@Valid @NotNull Requests.TaskRequest body) {
-    Views.TaskView t = catalogue.createTask(caller, body.toNew());
+    Views.TaskView t = taskService.createTask(caller, body.toNew());
     return Response.created(URI.create("/api/v1/tasks/" + t.id())).entity(t).build();
   }
 
@@ -181,7 +189,7 @@ public class CatalogueResource {
           @HeaderParam("If-Match")
           String ifMatch,
       @Valid @NotNull Requests.BindingRequest body) {
-    return catalogue.bind(caller, id, ifMatch, body.source(), body.targetCode());
+    return bindingService.bind(caller, id, ifMatch, body.source(), body.targetCode());
   }
 
   @GET
@@ -212,7 +220,7 @@ public class CatalogueResource {
   public Response annotate(
       @Parameter(description = "任务编号 task id", example = "6") @PathParam("id") long id,
       @Valid @NotNull Requests.AnnotationRequest body) {
-    Views.AnnotationView a = catalogue.annotate(caller, id, body.textZh());
+    Views.AnnotationView a = annotationService.annotate(caller, id, body.textZh());
     return Response.created(URI.create("/api/v1/tasks/" + id + "/annotations/" + a.id()))
         .entity(a)
         .build();

@@ -1,7 +1,8 @@
 package cn.jinan.edu.milestone.rest;
 
+import cn.jinan.edu.milestone.api.Views;
+import cn.jinan.edu.milestone.service.OverviewService;
 import cn.jinan.edu.milestone.service.ProgressService;
-import cn.jinan.edu.milestone.service.Views;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ public class ProgressResource {
           + " or with an offset; default now";
 
   @Inject ProgressService progress;
+  @Inject OverviewService overviews;
 
   @GET
   @Path("/overview")
@@ -41,7 +43,7 @@ public class ProgressResource {
       @Parameter(description = "规划代码 plan code", example = "JN-2025-10") @QueryParam("plan")
           String plan,
       @Parameter(description = AS_OF, example = "2025-12-31") @QueryParam("asOf") String asOf) {
-    return progress.overview(plan, progress.asOf(asOf));
+    return overviews.overview(plan, progress.asOf(asOf));
   }
 
   @GET

@@ -1,9 +1,10 @@
 package cn.jinan.edu.milestone.rest;
 
+import cn.jinan.edu.milestone.api.Views;
 import cn.jinan.edu.milestone.domain.ReportAction;
 import cn.jinan.edu.milestone.domain.ReportState;
+import cn.jinan.edu.milestone.service.ReportQueries;
 import cn.jinan.edu.milestone.service.ReportService;
-import cn.jinan.edu.milestone.service.Views;
 import cn.jinan.edu.platform.data.AuditView;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "reports", description = "进度报告 District progress reports and the city's review")
 public class ReportResource {
   @Inject ReportService reports;
+  @Inject ReportQueries queries;
   @Inject Caller caller;
 
   @POST
@@ -84,9 +86,9 @@ public class ReportResource {
           ReportState state,
       @Parameter(description = "游标 cursor", example = "12") @QueryParam("after") String after,
       @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return reports.list(
+    return queries.list(
         caller,
-        new ReportService.Filter(task, unit, state),
+        new ReportQueries.Filter(task, unit, state),
         Paging.afterId(after),
         Paging.limit(limit));
   }
@@ -108,7 +110,7 @@ public class ReportResource {
               schema = @Schema(implementation = Views.ReportView.class)))
   public Response get(
       @Parameter(description = "报告编号 report id", example = "12") @PathParam("id") long id) {
-    Views.ReportView r = reports.get(caller, id);
+    Views.ReportView r = queries.get(caller, id);
     return Response.ok(r).tag(Integer.toString(r.version())).build();
   }
 
@@ -193,6 +195,6 @@ public class ReportResource {
       @Parameter(description = "报告编号 report id", example = "12") @PathParam("id") long id,
       @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
       @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return reports.auditTrail(caller, id, Paging.afterId(after), Paging.limit(limit));
+    return queries.auditTrail(caller, id, Paging.afterId(after), Paging.limit(limit));
   }
 }

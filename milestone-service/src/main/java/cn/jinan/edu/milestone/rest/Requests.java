@@ -2,8 +2,9 @@ package cn.jinan.edu.milestone.rest;
 
 import cn.jinan.edu.milestone.domain.BindingSource;
 import cn.jinan.edu.milestone.domain.ReportStatus;
-import cn.jinan.edu.milestone.service.CatalogueService;
+import cn.jinan.edu.milestone.service.PlanService;
 import cn.jinan.edu.milestone.service.ReportService;
+import cn.jinan.edu.milestone.service.TaskService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,8 +58,8 @@ public final class Requests {
       @Schema(description = "措施 measures") @NotEmpty
           List<@Valid @NotNull MeasureRequest> measures) {
 
-    CatalogueService.NewPlan toNew() {
-      return new CatalogueService.NewPlan(
+    PlanService.NewPlan toNew() {
+      return new PlanService.NewPlan(
           code,
           title.strip(),
           documentNumber.strip(),
@@ -67,12 +68,12 @@ public final class Requests {
           periodStart,
           periodEnd,
           actions.stream()
-              .map(a -> new CatalogueService.NewAction(a.number(), a.title().strip()))
+              .map(a -> new PlanService.NewAction(a.number(), a.title().strip()))
               .toList(),
           measures.stream()
               .map(
                   m ->
-                      new CatalogueService.NewMeasure(
+                      new PlanService.NewMeasure(
                           m.number(), m.title().strip(), m.actionNumber(), m.commitments()))
               .toList());
     }
@@ -100,8 +101,8 @@ public final class Requests {
               example = "[\"370102\", \"370103\"]")
           List<@NotBlank String> responsibleUnits) {
 
-    CatalogueService.NewTask toNew() {
-      return new CatalogueService.NewTask(
+    TaskService.NewTask toNew() {
+      return new TaskService.NewTask(
           plan, actionNumber, year, textZh, deadline, measures, responsibleUnits);
     }
   }

@@ -1,8 +1,9 @@
 package cn.jinan.edu.milestone.rest;
 
+import cn.jinan.edu.milestone.api.Views;
 import cn.jinan.edu.milestone.domain.UnitKind;
 import cn.jinan.edu.milestone.service.ResponsibilityService;
-import cn.jinan.edu.milestone.service.Views;
+import cn.jinan.edu.milestone.service.UnitMirror;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "responsibility", description = "责任分工 Responsible units of tasks, with history")
 public class ResponsibilityResource {
   @Inject ResponsibilityService responsibility;
+  @Inject UnitMirror mirror;
   @Inject Caller caller;
 
   @GET
@@ -42,11 +45,27 @@ public class ResponsibilityResource {
   @Operation(
       summary = "责任单位 List responsible units",
       description =
-          "The city bureau (370100), its departments (处室) and the districts (GB/T 2260 codes, the"
-              + " same as the registry's). Public.")
+          "The city bureau (370100) and its departments (处室), this service's own, and the 区县:"
+              + " districts, counties and functional zones (GB/T 2260), a read-only mirror of"
+              + " registry-service's units, which owns them. Public.")
   public List<Views.UnitView> units(
       @Parameter(description = "类型 kind", example = "DISTRICT") @QueryParam("kind") UnitKind kind) {
     return responsibility.units(kind);
+  }
+
+  @POST
+  @Path("/units/refresh")
+  @RolesAllowed(Roles.CITY_ADMIN)
+  @Operation(
+      summary = "同步区县 Read the units from registry-service now",
+      description =
+          "Units are owned by registry-service (add a functional zone there, POST"
+              + " /registry/api/v1/units); this service mirrors them every 10 minutes"
+              + " (MILESTONE_UNITS_REFRESH) and on this call. A unit gone from the registry is"
+              + " removed unless assignments or reports refer to it. 503 when the registry cannot"
+              + " be read; the units held stay as they are.")
+  public Views.UnitMirrorView refreshUnits() {
+    return mirror.refresh();
   }
 
   @GET

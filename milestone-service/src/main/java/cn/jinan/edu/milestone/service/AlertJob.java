@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.service;
 
+import cn.jinan.edu.milestone.api.Views;
 import cn.jinan.edu.milestone.domain.AsOf;
 import cn.jinan.edu.milestone.domain.DerivedState;
 import cn.jinan.edu.milestone.domain.Plan;

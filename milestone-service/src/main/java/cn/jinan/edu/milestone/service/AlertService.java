@@ -1,14 +1,14 @@
 package cn.jinan.edu.milestone.service;
 
+import cn.jinan.edu.milestone.api.Views;
+import cn.jinan.edu.milestone.domain.DeadlineReached;
 import cn.jinan.edu.milestone.domain.DerivedState;
 import cn.jinan.edu.platform.data.EventService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records deadline announcements. Each (task, unit, kind) is announced once, whichever replica gets
@@ -40,28 +40,26 @@ public class AlertService {
               .setParameter("k", kind.name())
               .executeUpdate();
       if (inserted == 1) {
-        events.append(
-            kind == DerivedState.OVERDUE ? "task.overdue" : "task.due-soon",
-            "tasks/" + c.task().taskId() + "/units/" + c.unit().unitCode(),
-            data(c));
+        events.append(event(c));
         announced++;
       }
     }
     return announced;
   }
 
-  private static Map<String, Object> data(Candidate c) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("plan", c.task().plan());
-    d.put("taskId", c.task().taskId());
-    d.put("taskNumber", c.task().number());
-    d.put("textZh", c.task().textZh());
-    d.put("deadline", c.task().deadline().toString());
-    d.put("unitCode", c.unit().unitCode());
-    d.put("unitNameZh", c.unit().unitNameZh());
-    d.put("state", c.unit().state().name());
-    d.put("status", c.unit().status().name());
-    d.put("percent", c.unit().percent());
-    return d;
+  private static DeadlineReached event(Candidate c) {
+    Views.TaskStatusView t = c.task();
+    Views.UnitStatusView u = c.unit();
+    return new DeadlineReached(
+        t.plan(),
+        t.taskId(),
+        t.number(),
+        t.textZh(),
+        t.deadline(),
+        u.unitCode(),
+        u.unitNameZh(),
+        u.state(),
+        u.status(),
+        u.percent());
   }
 }

@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.service;
 
+import cn.jinan.edu.milestone.api.Views;
 import cn.jinan.edu.milestone.client.FilingStatistics;
 import cn.jinan.edu.milestone.client.Sources;
 import cn.jinan.edu.milestone.client.TargetEvaluation;

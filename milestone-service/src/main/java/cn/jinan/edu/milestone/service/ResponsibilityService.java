@@ -1,5 +1,6 @@
 package cn.jinan.edu.milestone.service;
 
+import cn.jinan.edu.milestone.api.Views;
 import cn.jinan.edu.milestone.domain.Assignment;
 import cn.jinan.edu.milestone.domain.Deadline;
 import cn.jinan.edu.milestone.domain.ResponsibleUnit;
@@ -40,7 +41,7 @@ public class ResponsibilityService {
   public List<Views.UnitView> units(UnitKind kind) {
     return catalogue.units().values().stream()
         .filter(u -> kind == null || u.kind == kind)
-        .map(u -> new Views.UnitView(u.code, u.nameZh, u.kind, u.validFrom, u.validTo))
+        .map(CatalogueViews::view)
         .toList();
   }
 
@@ -66,9 +67,32 @@ public class ResponsibilityService {
       em.flush();
     }
     ETags.requireMatch(ifMatch, r.version);
+    Set<String> wanted = requireInScope(new TreeSet<>(unitCodes));
+    OffsetDateTime now = OffsetDateTime.now();
+    Set<String> before = apply(caller, t, wanted, comment, now);
+    if (before.equals(wanted)) {
+      return view(t.id, r.version, false);
+    }
+    r.updatedAt = now;
+    // Changing the row itself bumps its version, the ETag of the whole set.
+    r.updatedBy = caller.actor();
+    audit.append(
+        caller,
+        Roles.CITY_ADMIN,
+        AuditService.Change.of("assignment", t.id)
+            .aggregate("task-" + t.id)
+            .action("assign")
+            .comment(comment)
+            .before(Map.of("responsibleUnits", List.copyOf(before)))
+            .after(Map.of("responsibleUnits", List.copyOf(wanted))));
+    em.flush();
+    return view(t.id, r.version, false);
+  }
+
+  /** Every code a known unit in scope today. */
+  private Set<String> requireInScope(Set<String> wanted) {
     Map<String, ResponsibleUnit> units = catalogue.units();
     LocalDate today = LocalDate.now(Deadline.ZONE);
-    Set<String> wanted = new TreeSet<>(unitCodes);
     List<FieldError> errors = new ArrayList<>();
     for (String code : wanted) {
       ResponsibleUnit u = units.get(code);
@@ -81,10 +105,15 @@ public class ResponsibilityService {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    return wanted;
+  }
+
+  /** Ends the assignments not wanted any more, starts the new ones; returns the units before. */
+  private static Set<String> apply(
+      Caller caller, Task t, Set<String> wanted, String comment, OffsetDateTime now) {
     List<Assignment> current =
         Assignment.list("taskId = ?1 and endedAt is null order by unitCode", t.id);
     Set<String> before = new TreeSet<>();
-    OffsetDateTime now = OffsetDateTime.now();
     for (Assignment a : current) {
       before.add(a.unitCode);
       if (!wanted.contains(a.unitCode)) {
@@ -103,28 +132,7 @@ public class ResponsibilityService {
         a.persist();
       }
     }
-    if (before.equals(wanted)) {
-      return view(t.id, r.version, false);
-    }
-    r.updatedAt = now;
-    // Changing the row itself bumps its version, the ETag of the whole set.
-    r.updatedBy = caller.actor();
-    audit.append(
-        caller,
-        Roles.CITY_ADMIN,
-        new AuditService.Change(
-            "assignment",
-            t.id.toString(),
-            "task-" + t.id,
-            null,
-            "assign",
-            null,
-            null,
-            comment,
-            Map.of("responsibleUnits", List.copyOf(before)),
-            Map.of("responsibleUnits", List.copyOf(wanted))));
-    em.flush();
-    return view(t.id, r.version, false);
+    return before;
   }
 
   private Views.AssignmentsView view(long taskId, int version, boolean history) {
@@ -132,14 +140,14 @@ public class ResponsibilityService {
     List<Views.AssignmentView> current =
         Assignment.<Assignment>list("taskId = ?1 and endedAt is null order by unitCode", taskId)
             .stream()
-            .map(a -> CatalogueService.view(a, units.get(a.unitCode)))
+            .map(a -> CatalogueViews.view(a, units.get(a.unitCode)))
             .toList();
     List<Views.AssignmentView> ended =
         history
             ? Assignment.<Assignment>list(
                     "taskId = ?1 and endedAt is not null order by endedAt, id", taskId)
                 .stream()
-                .map(a -> CatalogueService.view(a, units.get(a.unitCode)))
+                .map(a -> CatalogueViews.view(a, units.get(a.unitCode)))
                 .toList()
             : List.of();
     return new Views.AssignmentsView(taskId, version, current, ended);

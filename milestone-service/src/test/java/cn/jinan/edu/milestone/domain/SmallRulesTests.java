@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinan.edu.platform.lifecycle.Transition;
+import cn.jinan.edu.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SmallRulesTests {
@@ -73,19 +77,44 @@ class SmallRulesTests {
 
   @Test
   void reportLifecycle() {
-    assertEquals(
-        ReportState.ACCEPTED, ReportLifecycle.next(ReportState.SUBMITTED, ReportAction.ACCEPT));
-    assertEquals(
-        ReportState.RETURNED, ReportLifecycle.next(ReportState.SUBMITTED, ReportAction.RETURN));
-    assertEquals(
-        ReportState.RETURNED, ReportLifecycle.next(ReportState.ACCEPTED, ReportAction.REOPEN));
-    assertThrows(
-        IllegalStateException.class,
-        () -> ReportLifecycle.next(ReportState.ACCEPTED, ReportAction.RETURN));
-    assertThrows(
-        IllegalStateException.class,
-        () -> ReportLifecycle.next(ReportState.RETURNED, ReportAction.ACCEPT));
+    assertEquals(ReportState.ACCEPTED, to(ReportState.SUBMITTED, ReportAction.ACCEPT));
+    assertEquals(ReportState.RETURNED, to(ReportState.SUBMITTED, ReportAction.RETURN));
+    assertEquals(ReportState.RETURNED, to(ReportState.ACCEPTED, ReportAction.REOPEN));
+    assertFalse(ReportLifecycle.REVIEW.attempt(ReportState.ACCEPTED, ReportAction.RETURN).moved());
+    assertFalse(ReportLifecycle.REVIEW.attempt(ReportState.RETURNED, ReportAction.ACCEPT).moved());
     assertFalse(ReportLifecycle.editable(ReportState.ACCEPTED));
     assertTrue(ReportLifecycle.editable(ReportState.RETURNED));
+  }
+
+  @Test
+  void reportActionsOfACaller() {
+    // The unit edits (resubmits) what is not accepted; only the city reviews.
+    assertEquals(ReportState.SUBMITTED, to(ReportState.RETURNED, ReportAction.EDIT));
+    assertEquals(ReportState.SUBMITTED, to(ReportState.SUBMITTED, ReportAction.EDIT));
+    assertEquals(
+        List.of(ReportAction.ACCEPT, ReportAction.RETURN, ReportAction.EDIT),
+        ReportLifecycle.REVIEW.allowedFor(ReportState.SUBMITTED, a -> true));
+    assertEquals(
+        List.of(ReportAction.EDIT),
+        ReportLifecycle.REVIEW.allowedFor(ReportState.SUBMITTED, a -> !a.review));
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                ReportLifecycle.REVIEW.next(
+                    ReportState.ACCEPTED,
+                    ReportAction.EDIT,
+                    a -> !a.review,
+                    ReportLifecycle::name));
+    assertEquals(409, refused.status());
+    assertEquals(List.of(), refused.extensions().get("allowedTransitions"));
+    assertEquals("ACCEPTED", refused.extensions().get("currentState"));
+    assertEquals(Optional.empty(), ReportAction.fromPath("edit"));
+    assertEquals(Optional.of(ReportAction.REOPEN), ReportAction.fromPath("reopen"));
+  }
+
+  private static ReportState to(ReportState from, ReportAction action) {
+    Transition<ReportState, ReportAction> t = ReportLifecycle.REVIEW.attempt(from, action);
+    return ((Transition.Moved<ReportState, ReportAction>) t).to();
   }
 }

@@ -1,4 +1,4 @@
-package cn.jinan.edu.milestone.service;
+package cn.jinan.edu.milestone.api;
 
 import cn.jinan.edu.milestone.domain.BindingSource;
 import cn.jinan.edu.milestone.domain.DerivedState;
@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the milestone service returns; records only, no entities leave the service layer. */
+/**
+ * What the milestone API returns: response records with their OpenAPI schemas. The services build
+ * them and the resources serve them, so they live beside both, not in either; no entity leaves the
+ * service layer.
+ */
 public final class Views {
   private Views() {}
 
@@ -96,6 +100,24 @@ public final class Views {
               description = "失效日期 in scope until (exclusive), null while in scope",
               example = "2030-01-01")
           LocalDate validTo) {}
+
+  @Schema(
+      name = "UnitMirror",
+      description = "区县同步 The result of reading registry-service's units into this service")
+  public record UnitMirrorView(
+      @Schema(description = "来源 owner of the units", example = "registry-service") String source,
+      @Schema(description = "收到 periods the registry listed", example = "12") int received,
+      @Schema(description = "新增 units added here", example = "0") int added,
+      @Schema(description = "更新 units whose name, kind or period changed", example = "2")
+          int updated,
+      @Schema(description = "删除 units gone from the registry and removed here", example = "0")
+          int removed,
+      @Schema(
+              description =
+                  "保留 units gone from the registry but kept: assignments or reports refer to them",
+              example = "0")
+          int retained,
+      @Schema(description = "当前 every unit held now, by code") List<UnitView> units) {}
 
   @Schema(name = "Assignment", description = "责任分工 A unit's responsibility for a task")
   public record AssignmentView(
