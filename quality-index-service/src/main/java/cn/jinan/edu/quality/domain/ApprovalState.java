@@ -1,7 +1,5 @@
 package cn.jinan.edu.quality.domain;
 
-import java.util.List;
-
 /**
  * Approval of a district's data for one period (数据审核): the district submits, the city approves
  * (which locks the values) or returns; an approved period changes only after the city unlocks it.
@@ -18,15 +16,6 @@ public enum ApprovalState {
 
   public boolean editable() {
     return this == OPEN || this == RETURNED;
-  }
-
-  /** The action names allowed from this state. */
-  public List<String> allowedActions() {
-    return switch (this) {
-      case OPEN, RETURNED -> List.of("submit");
-      case SUBMITTED -> List.of("approve", "return", "withdraw");
-      case APPROVED -> List.of("unlock");
-    };
   }
 
   public String chinese() {

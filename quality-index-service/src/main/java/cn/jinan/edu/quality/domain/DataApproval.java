@@ -1,5 +1,6 @@
 package cn.jinan.edu.quality.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,12 +13,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 
 /** Approval of one district's data for one period; no row means OPEN. */
 @Entity
 @Table(name = "data_approval")
-public class DataApproval extends PanacheEntityBase {
+public class DataApproval extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -52,5 +54,10 @@ public class DataApproval extends PanacheEntityBase {
 
   public static ApprovalState stateOf(String district, int period) {
     return of(district, period).map(a -> a.state).orElse(ApprovalState.OPEN);
+  }
+
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    return Map.of("state", state.name());
   }
 }

@@ -1,5 +1,6 @@
 package cn.jinan.edu.quality.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +22,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "data_value")
-public class DataValue extends PanacheEntityBase {
+public class DataValue extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -64,5 +67,16 @@ public class DataValue extends PanacheEntityBase {
     return find("indicatorId = ?1 and subject = ?2 and period = ?3", indicatorId, subject, period)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResultOptional();
+  }
+
+  /** What the trail compares: the value and what a caller may change beside it. */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", Decimals.text(value));
+    m.put("districtCode", districtCode);
+    m.put("source", source);
+    m.put("comment", comment);
+    return m;
   }
 }

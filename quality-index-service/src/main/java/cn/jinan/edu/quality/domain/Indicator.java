@@ -1,5 +1,6 @@
 package cn.jinan.edu.quality.domain;
 
+import cn.jinan.edu.platform.data.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,12 +11,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** An indicator definition (指标): reference data; city-admin may add. */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
+public class Indicator extends PanacheEntityBase implements Audited {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -48,5 +51,18 @@ public class Indicator extends PanacheEntityBase {
 
   public static Optional<Indicator> byCode(String code) {
     return find("code", code).firstResultOptional();
+  }
+
+  /** The definition's fields as the audit trail records them. */
+  @Override
+  public Map<String, Object> auditSnapshot() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nameZh", nameZh);
+    m.put("nameEn", nameEn);
+    m.put("unit", unitLabel);
+    m.put("valueType", valueType.name());
+    m.put("level", level.name());
+    m.put("description", description);
+    return m;
   }
 }

@@ -6,8 +6,8 @@ import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
-import cn.jinan.edu.quality.service.DataService;
-import cn.jinan.edu.quality.service.Views;
+import cn.jinan.edu.quality.api.Views;
+import cn.jinan.edu.quality.service.DataApprovals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "approvals",
     description = "数据审核 District data approval per period: submit, approve (lock), return, unlock")
 public class ApprovalResource {
-  @Inject DataService data;
+  @Inject DataApprovals approvals;
   @Inject AuditService audit;
   @Inject Caller caller;
 
@@ -51,7 +51,7 @@ public class ApprovalResource {
       @Parameter(description = "统计年度", example = "2026", required = true) @QueryParam("period")
           int period,
       @Parameter(description = "区县", example = "370102") @QueryParam("district") String district) {
-    return data.approvals(caller, period, district);
+    return approvals.approvals(caller, period, district);
   }
 
   @GET
@@ -72,7 +72,7 @@ public class ApprovalResource {
   public Response get(
       @Parameter(description = "区县", example = "370102") @PathParam("district") String district,
       @Parameter(description = "统计年度", example = "2026") @PathParam("period") int period) {
-    Views.ApprovalView v = data.approval(caller, district, period);
+    Views.ApprovalView v = approvals.approval(caller, district, period);
     return Response.ok(v).tag(Integer.toString(v.version())).build();
   }
 
@@ -110,7 +110,7 @@ public class ApprovalResource {
           String ifMatch,
       @Valid Requests.TransitionRequest body) {
     Views.ApprovalView v =
-        data.transition(
+        approvals.transition(
             caller, district, period, action, ifMatch, body == null ? null : body.comment());
     return Response.ok(v).tag(Integer.toString(v.version())).build();
   }
@@ -128,7 +128,7 @@ public class ApprovalResource {
       @Parameter(description = "统计年度", example = "2026") @PathParam("period") int period,
       @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
       @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    data.approval(caller, district, period); // read scope check
+    approvals.approval(caller, district, period); // read scope check
     return audit.forAggregate(
         "data:" + district + ":" + period, Paging.afterId(after), Paging.limit(limit));
   }

@@ -3,8 +3,10 @@ package cn.jinan.edu.quality.rest;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
-import cn.jinan.edu.quality.service.AssessmentService;
-import cn.jinan.edu.quality.service.Views;
+import cn.jinan.edu.quality.api.Views;
+import cn.jinan.edu.quality.service.AssessmentImport;
+import cn.jinan.edu.quality.service.InclusiveAverages;
+import cn.jinan.edu.quality.service.ValueAddedService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
-  @Inject AssessmentService assessments;
+  @Inject AssessmentImport imports;
+  @Inject ValueAddedService valueAdded;
+  @Inject InclusiveAverages inclusive;
   @Inject Caller caller;
 
   @POST
@@ -46,8 +50,10 @@ public class AssessmentResource {
               + "currentScore,specialNeeds,classId (priorScore, specialNeeds and classId optional)."
               + " studentKey is a hash made by the caller: an 18-character national ID number or"
               + " any CJK characters (a name) are refused. The body is streamed into PostgreSQL"
-              + " (COPY), never held in memory. All-or-nothing: any refused record → 422 with the"
-              + " first 100 errors (row, field, reason) and nothing stored. dryRun=true only"
+              + " (COPY), never held in memory. The answer is the suite's ImportSummary (created = records"
+              + " stored, rejected = records refused, the first 100 conflicts with row, field, code"
+              + " INVALID and reason) with the batch, its years and the recompute runs."
+              + " All-or-nothing: any refused record → 422 with the summary and nothing stored. dryRun=true only"
               + " checks. replaceYears=true drops earlier records of the years in the file."
               + " recompute=true (default) recomputes value added for those years afterwards.")
   @RequestBody(
@@ -75,24 +81,15 @@ public class AssessmentResource {
           @DefaultValue("true")
           boolean recompute,
       InputStream body) {
-    AssessmentService.Imported imported = assessments.importCsv(caller, body, dryRun, replaceYears);
-    Views.AssessmentImportView v = imported.view();
-    if (!v.committed() || !recompute) {
-      return v;
-    }
+    AssessmentImport.Imported imported = imports.run(caller, body, dryRun, replaceYears);
     List<Views.RecomputeView> runs = new ArrayList<>();
-    for (int year : imported.years()) {
-      runs.add(assessments.recompute(year));
+    if (imported.summary().committed() && recompute) {
+      for (int year : imported.years()) {
+        runs.add(valueAdded.recompute(year));
+      }
     }
     return new Views.AssessmentImportView(
-        v.dryRun(),
-        v.committed(),
-        v.batchId(),
-        v.records(),
-        v.refused(),
-        v.years(),
-        v.errors(),
-        runs);
+        imported.summary(), imported.batchId(), imported.years(), runs);
   }
 
   @POST
@@ -115,7 +112,7 @@ public class AssessmentResource {
     if (year == null || year < 2000 || year > 2100) {
       throw ProblemException.invalid("year", "a year between 2000 and 2100");
     }
-    return assessments.recompute(year);
+    return valueAdded.recompute(year);
   }
 
   @GET
@@ -133,7 +130,7 @@ public class AssessmentResource {
       @Parameter(description = "年级", example = "9") @QueryParam("grade") String grade,
       @Parameter(description = "科目", example = "数学") @QueryParam("subject") String subject,
       @Parameter(description = "区县", example = "370102") @QueryParam("district") String district) {
-    return assessments.schools(caller, year, grade, subject, district);
+    return valueAdded.schools(caller, year, grade, subject, district);
   }
 
   @GET
@@ -151,7 +148,7 @@ public class AssessmentResource {
           int year,
       @Parameter(description = "年级", example = "9") @QueryParam("grade") String grade,
       @Parameter(description = "科目", example = "数学") @QueryParam("subject") String subject) {
-    return assessments.groups(year, grade, subject);
+    return valueAdded.groups(year, grade, subject);
   }
 
   @GET
@@ -175,6 +172,6 @@ public class AssessmentResource {
     if (subject == null || subject.isBlank()) {
       throw ProblemException.invalid("subject", "科目必填 (subject is required)");
     }
-    return assessments.inclusive(caller, year, subject, grade, district);
+    return inclusive.report(caller, year, subject, grade, district);
   }
 }

@@ -2,9 +2,9 @@ package cn.jinan.edu.quality.rest;
 
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.quality.api.TargetViews;
 import cn.jinan.edu.quality.domain.BalancedCriteria;
 import cn.jinan.edu.quality.service.CriteriaService;
-import cn.jinan.edu.quality.service.Views;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ public class CriteriaResource {
               + " coverage ≥ 80%, public enrolment share ≥ 50%, each with value, threshold and"
               + " pass/fail/no data, from the period's reported values whatever their approval"
               + " state (shown beside). A district-reviewer sees its own district.")
-  public List<Views.PreschoolReadinessView> preschool(
+  public List<TargetViews.PreschoolReadinessView> preschool(
       @Parameter(description = "统计年度", example = "2026", required = true) @QueryParam("period")
           int period,
       @Parameter(description = "区县", example = "370102") @QueryParam("district") String district) {
@@ -52,7 +52,7 @@ public class CriteriaResource {
               + " variation across the district's schools ≤ 0.50 (primary) / 0.45 (junior). Lists"
               + " failing schools with their indicators and every CV. A school belongs to a stage"
               + " when it reports STUDENTS_PRIMARY / STUDENTS_JUNIOR > 0 for the period.")
-  public List<Views.BalancedReadinessView> balanced(
+  public List<TargetViews.BalancedReadinessView> balanced(
       @Parameter(description = "统计年度", example = "2026", required = true) @QueryParam("period")
           int period,
       @Parameter(description = "区县", example = "370102") @QueryParam("district") String district,

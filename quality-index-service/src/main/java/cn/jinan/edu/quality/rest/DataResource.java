@@ -1,12 +1,19 @@
 package cn.jinan.edu.quality.rest;
 
+import cn.jinan.edu.platform.data.imports.ImportMode;
+import cn.jinan.edu.platform.data.imports.ImportRow;
+import cn.jinan.edu.platform.data.imports.ImportSummary;
 import cn.jinan.edu.platform.paging.Page;
 import cn.jinan.edu.platform.paging.Paging;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
-import cn.jinan.edu.quality.service.DataService;
-import cn.jinan.edu.quality.service.Views;
+import cn.jinan.edu.quality.api.Views;
+import cn.jinan.edu.quality.service.DataImport;
+import cn.jinan.edu.quality.service.DataQueries;
+import cn.jinan.edu.quality.service.DataWrites;
+import cn.jinan.edu.quality.service.ValueInput;
+import cn.jinan.edu.quality.service.ValueRows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +65,9 @@ public class DataResource {
           + " indicator,districtCode,schoolUscc,period,value,source,comment,approvalState,"
           + "updatedBy,updatedAt, sent as attachment values.csv.";
 
-  @Inject DataService data;
+  @Inject DataQueries queries;
+  @Inject DataWrites writes;
+  @Inject DataImport imports;
   @Inject Caller caller;
   @Inject ObjectMapper json;
 
@@ -75,8 +84,11 @@ public class DataResource {
       @Parameter(description = "统计年度", example = "2026") @QueryParam("period") Integer period,
       @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
       @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return data.search(
-        caller, indicator, district, school, period, Paging.afterId(after), Paging.limit(limit));
+    return queries.search(
+        caller,
+        new DataQueries.Filter(indicator, district, school, period),
+        Paging.afterId(after),
+        Paging.limit(limit));
   }
 
   @GET
@@ -98,7 +110,8 @@ public class DataResource {
       @Parameter(description = "学校USCC", example = "12370102MB0000017P") @QueryParam("school")
           String school,
       @Parameter(description = "统计年度", example = "2026") @QueryParam("period") Integer period) {
-    return Response.ok(data.exportCsv(caller, indicator, district, school, period))
+    return Response.ok(
+            queries.exportCsv(caller, new DataQueries.Filter(indicator, district, school, period)))
         .header("Content-Disposition", "attachment; filename=\"values.csv\"")
         .build();
   }
@@ -125,7 +138,7 @@ public class DataResource {
       @Parameter(description = "区县代码或学校USCC", example = "370102") @PathParam("subject")
           String subject,
       @Parameter(description = "统计年度", example = "2026") @PathParam("period") int period) {
-    Views.DataValueView v = data.get(caller, indicator, subject, period);
+    Views.DataValueView v = queries.get(caller, indicator, subject, period);
     return Response.ok(v).tag(Integer.toString(v.version())).build();
   }
 
@@ -173,10 +186,10 @@ public class DataResource {
       throw ProblemException.invalid(
           "districtCode", "区县层级数据的区县须与路径一致 (must match the district in the path)");
     }
-    DataService.Written w =
-        data.put(
+    DataWrites.Written w =
+        writes.put(
             caller,
-            new DataService.ValueInput(
+            new ValueInput(
                 indicator,
                 district,
                 school ? subject : null,
@@ -200,14 +213,14 @@ public class DataResource {
       description =
           "CSV with header indicator,districtCode,schoolUscc,period,value,source,comment (yes/no"
               + " values as 1/0, true/false or 是/否), or a JSON array of ValueImportRow;"
-              + " identifiers by code. Every row is checked first; the summary counts imported,"
-              + " updated and ignored (identical) rows and lists conflicts with row, field, code"
-              + " (INVALID, UNKNOWN_INDICATOR, UNKNOWN_UNIT, FORBIDDEN, LOCKED, DUPLICATE) and"
-              + " reason. dryRun=true writes nothing. All-or-nothing by default: any conflict →"
+              + " identifiers by code. Every row is checked first; the ImportSummary counts created,"
+              + " updated, ignored (identical) and rejected rows and lists conflicts with row,"
+              + " field, code (INVALID, UNKNOWN_INDICATOR, UNKNOWN_UNIT, FORBIDDEN, LOCKED,"
+              + " DUPLICATE) and reason. dryRun=true writes nothing. All-or-nothing by default: any conflict →"
               + " 422 with the summary and nothing written; partial=true writes the valid rows.")
   @APIResponse(responseCode = "200", description = "Import summary")
   @APIResponse(responseCode = "422", description = "Rows refused; nothing written (summary inside)")
-  public Views.ImportSummary importValues(
+  public ImportSummary importValues(
       @Parameter(description = "试运行 only report", example = "true")
           @QueryParam("dryRun")
           @DefaultValue("false")
@@ -220,14 +233,14 @@ public class DataResource {
           boolean partial,
       @HeaderParam("Content-Type") String contentType,
       String body) {
-    List<DataService.Row> rows =
+    List<ImportRow<ValueInput>> rows =
         contentType != null && contentType.startsWith(TEXT_CSV)
-            ? data.readCsv(body)
-            : data.rowsOf(parseJson(body));
-    return data.importRows(caller, rows, dryRun, partial);
+            ? ValueRows.ofCsv(body)
+            : ValueRows.of(parseJson(body));
+    return imports.run(caller, rows, new ImportMode(dryRun, partial));
   }
 
-  private List<DataService.ValueInput> parseJson(String body) {
+  private List<ValueInput> parseJson(String body) {
     try {
       List<Requests.ValueImportRow> rows =
           json.readValue(

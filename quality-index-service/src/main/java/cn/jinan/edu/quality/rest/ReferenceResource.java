@@ -3,11 +3,12 @@ package cn.jinan.edu.quality.rest;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.quality.api.TargetViews;
+import cn.jinan.edu.quality.api.Views;
 import cn.jinan.edu.quality.config.QualityConfig;
 import cn.jinan.edu.quality.domain.IndicatorLevel;
 import cn.jinan.edu.quality.service.ReferenceService;
 import cn.jinan.edu.quality.service.UnitMirror;
-import cn.jinan.edu.quality.service.Views;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -130,7 +131,7 @@ public class ReferenceResource {
       description =
           "The 11 targets of the plan with threshold, comparator, scope and deadline (DOMAIN.md"
               + " section 5).")
-  public List<Views.TargetView> targets() {
+  public List<TargetViews.TargetView> targets() {
     return reference.targets();
   }
 
@@ -139,7 +140,7 @@ public class ReferenceResource {
   @Authenticated
   @Tag(name = "targets")
   @Operation(summary = "目标定义 One target", description = "One target definition by code.")
-  public Views.TargetView target(
+  public TargetViews.TargetView target(
       @Parameter(description = "目标代码", example = "PRESCHOOL_INCLUSIVE_COUNTY") @PathParam("code")
           String code) {
     return reference.target(code);

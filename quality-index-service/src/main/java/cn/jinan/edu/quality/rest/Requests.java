@@ -1,9 +1,9 @@
 package cn.jinan.edu.quality.rest;
 
+import cn.jinan.edu.quality.api.Views;
 import cn.jinan.edu.quality.domain.IndicatorLevel;
 import cn.jinan.edu.quality.domain.ValueType;
-import cn.jinan.edu.quality.service.DataService;
-import cn.jinan.edu.quality.service.Views;
+import cn.jinan.edu.quality.service.ValueInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -66,9 +66,8 @@ public final class Requests {
       @Schema(description = "数据来源 source", example = "教育事业统计") String source,
       @Schema(description = "备注 comment", example = "") String comment) {
 
-    DataService.ValueInput toInput() {
-      return new DataService.ValueInput(
-          indicator, districtCode, schoolUscc, period, value, source, comment);
+    ValueInput toInput() {
+      return new ValueInput(indicator, districtCode, schoolUscc, period, value, source, comment);
     }
   }
 

@@ -1,8 +1,8 @@
 package cn.jinan.edu.quality.rest;
 
+import cn.jinan.edu.quality.api.TargetViews;
 import cn.jinan.edu.quality.config.QualityConfig;
 import cn.jinan.edu.quality.service.TargetService;
-import cn.jinan.edu.quality.service.Views;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ public class TargetResource {
           "Current and required value, met or not, the gap in plain terms, which units count and"
               + " which do not, the trajectory by year and the status."
               + RULE)
-  public Views.EvaluationView evaluation(
+  public TargetViews.EvaluationView evaluation(
       @Parameter(description = "目标代码", example = "PRESCHOOL_INCLUSIVE_COUNTY") @PathParam("code")
           String code,
       @Parameter(description = "评估日期 as of (default today)", example = "2026-06-30")
@@ -56,7 +56,7 @@ public class TargetResource {
   @Operation(
       summary = "全部目标评估 Evaluate every target as of a date",
       description = "The evaluation of every target, in the plan's order." + RULE)
-  public List<Views.EvaluationView> evaluations(
+  public List<TargetViews.EvaluationView> evaluations(
       @Parameter(description = "评估日期 as of (default today)", example = "2026-06-30")
           @QueryParam("asOf")
           LocalDate asOf) {
@@ -70,7 +70,7 @@ public class TargetResource {
   @Operation(
       summary = "全市看板 City dashboard",
       description = "Every target with its status in one call, plus a count per status." + RULE)
-  public Views.DashboardView dashboard(
+  public TargetViews.DashboardView dashboard(
       @Parameter(description = "评估日期 as of (default today)", example = "2026-06-30")
           @QueryParam("asOf")
           LocalDate asOf) {

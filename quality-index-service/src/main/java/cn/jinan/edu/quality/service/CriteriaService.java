@@ -2,9 +2,11 @@ package cn.jinan.edu.quality.service;
 
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
+import cn.jinan.edu.quality.api.TargetViews;
 import cn.jinan.edu.quality.domain.BalancedCriteria;
 import cn.jinan.edu.quality.domain.CheckOutcome;
 import cn.jinan.edu.quality.domain.DataApproval;
+import cn.jinan.edu.quality.domain.Decimals;
 import cn.jinan.edu.quality.domain.PreschoolCriteria;
 import cn.jinan.edu.quality.domain.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +48,7 @@ public class CriteriaService {
   @Inject EntityManager em;
 
   private List<Unit> units(Caller caller, String district, int period) {
-    String scope = DataService.readScope(caller, district);
+    String scope = DataScope.readScope(caller, district);
     if (scope != null) {
       List<Unit> one = Unit.list("code = ?1 order by validFrom desc", scope);
       if (one.isEmpty()) {
@@ -57,11 +59,12 @@ public class CriteriaService {
     return Unit.inScope(LocalDate.of(period, 12, 31));
   }
 
-  public List<Views.PreschoolReadinessView> preschool(Caller caller, int period, String district) {
+  public List<TargetViews.PreschoolReadinessView> preschool(
+      Caller caller, int period, String district) {
     List<Unit> units = units(caller, district, period);
     Map<String, Map<String, BigDecimal>> values =
         values(period, List.copyOf(PRESCHOOL_CODES.values()), false);
-    List<Views.PreschoolReadinessView> out = new ArrayList<>();
+    List<TargetViews.PreschoolReadinessView> out = new ArrayList<>();
     for (Unit u : units) {
       Map<String, BigDecimal> v = values.getOrDefault(u.code, Map.of());
       PreschoolCriteria.Assessment a =
@@ -72,20 +75,20 @@ public class CriteriaService {
                   v.get(PRESCHOOL_CODES.get(PreschoolCriteria.Criterion.GROSS_ENROLMENT)),
                   v.get(PRESCHOOL_CODES.get(PreschoolCriteria.Criterion.INCLUSIVE_COVERAGE)),
                   v.get(PRESCHOOL_CODES.get(PreschoolCriteria.Criterion.PUBLIC_ENROLMENT_SHARE))));
-      List<Views.CriterionCheck> checks =
+      List<TargetViews.CriterionCheck> checks =
           a.checks().stream()
               .map(
                   c ->
-                      new Views.CriterionCheck(
+                      new TargetViews.CriterionCheck(
                           c.criterion().name(),
                           c.criterion().chinese(),
-                          Numbers.plain(c.value()),
-                          Numbers.plain(c.criterion().thresholdPercent()),
+                          Decimals.plain(c.value()),
+                          Decimals.plain(c.criterion().thresholdPercent()),
                           c.outcome().name(),
                           c.explanation()))
               .toList();
       out.add(
-          new Views.PreschoolReadinessView(
+          new TargetViews.PreschoolReadinessView(
               u.code,
               u.nameZh,
               period,
@@ -98,7 +101,7 @@ public class CriteriaService {
     return out;
   }
 
-  public List<Views.BalancedReadinessView> balanced(
+  public List<TargetViews.BalancedReadinessView> balanced(
       Caller caller, int period, String district, BalancedCriteria.Stage stage) {
     List<Unit> units = units(caller, district, period);
     List<String> codes = new ArrayList<>();
@@ -117,7 +120,7 @@ public class CriteriaService {
     }
     List<BalancedCriteria.Stage> stages =
         stage == null ? List.of(BalancedCriteria.Stage.values()) : List.of(stage);
-    List<Views.BalancedReadinessView> out = new ArrayList<>();
+    List<TargetViews.BalancedReadinessView> out = new ArrayList<>();
     for (Unit u : units) {
       for (BalancedCriteria.Stage s : stages) {
         String studentsCode =
@@ -146,79 +149,13 @@ public class CriteriaService {
     return out;
   }
 
-  private static Views.BalancedReadinessView view(
+  private static TargetViews.BalancedReadinessView view(
       Unit u, int period, BalancedCriteria.Stage s, List<BalancedCriteria.School> schools) {
     if (schools.isEmpty()) {
-      return new Views.BalancedReadinessView(
-          u.code,
-          u.nameZh,
-          period,
-          s.name(),
-          DataApproval.stateOf(u.code, period),
-          0,
-          false,
-          "no school data for "
-              + s.chinese()
-              + " ("
-              + s.name()
-              + ") in "
-              + period
-              + ": report STUDENTS_"
-              + (s == BalancedCriteria.Stage.PRIMARY ? "PRIMARY" : "JUNIOR")
-              + " and the seven resource indicators per school",
-          List.of(),
-          List.of(),
-          List.of());
+      return noSchoolData(u, period, s);
     }
     BalancedCriteria.Assessment a = BalancedCriteria.assess(u.code, s, schools);
-    List<Views.SchoolResultView> failing =
-        a.failingSchools().stream()
-            .map(
-                r ->
-                    new Views.SchoolResultView(
-                        r.schoolUscc(),
-                        r.students(),
-                        r.metCount(),
-                        r.passed(),
-                        r.belowStandard().stream().map(Enum::name).toList(),
-                        r.explanation(),
-                        r.checks().stream()
-                            .map(
-                                c ->
-                                    new Views.SchoolIndicatorCheck(
-                                        c.indicator().name(),
-                                        c.indicator().chinese(),
-                                        Numbers.plain(c.value()),
-                                        Numbers.plain(c.standard()),
-                                        c.level().name()))
-                            .toList()))
-            .toList();
-    List<Views.IndicatorVariationView> indicators =
-        a.indicators().stream()
-            .map(
-                i ->
-                    new Views.IndicatorVariationView(
-                        i.indicator().name(),
-                        i.indicator().chinese(),
-                        i.dispersion() == null ? null : round(i.dispersion().mean()),
-                        i.dispersion() == null ? null : round(i.dispersion().standardDeviation()),
-                        i.dispersion() == null ? null : round(i.dispersion().cv()),
-                        Numbers.plain(i.maxCv()),
-                        i.outcome().name(),
-                        i.schoolsWithoutData(),
-                        i.explanation()))
-            .toList();
-    long cvFailing = a.indicators().stream().filter(i -> i.outcome() != CheckOutcome.PASS).count();
-    String explanation =
-        a.failingSchools().size()
-            + " of "
-            + schools.size()
-            + " schools fail the 6-of-7 rule; "
-            + (cvFailing == 0
-                ? "every CV is within ≤ " + s.maxCv().toPlainString()
-                : "CV fails or lacks data for " + cvFailing + " indicator(s)")
-            + (a.passed() ? ": ready" : ": not ready");
-    return new Views.BalancedReadinessView(
+    return new TargetViews.BalancedReadinessView(
         u.code,
         u.nameZh,
         period,
@@ -226,14 +163,86 @@ public class CriteriaService {
         DataApproval.stateOf(u.code, period),
         schools.size(),
         a.passed(),
-        explanation,
-        failing,
+        explanation(a, s, schools.size()),
+        a.failingSchools().stream().map(CriteriaService::schoolView).toList(),
         a.failingIndicators().stream().map(Enum::name).toList(),
-        indicators);
+        a.indicators().stream().map(CriteriaService::variationView).toList());
+  }
+
+  private static TargetViews.BalancedReadinessView noSchoolData(
+      Unit u, int period, BalancedCriteria.Stage s) {
+    return new TargetViews.BalancedReadinessView(
+        u.code,
+        u.nameZh,
+        period,
+        s.name(),
+        DataApproval.stateOf(u.code, period),
+        0,
+        false,
+        "no school data for "
+            + s.chinese()
+            + " ("
+            + s.name()
+            + ") in "
+            + period
+            + ": report STUDENTS_"
+            + (s == BalancedCriteria.Stage.PRIMARY ? "PRIMARY" : "JUNIOR")
+            + " and the seven resource indicators per school",
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /** E.g. "2 of 9 schools fail the 6-of-7 rule; every CV is within ≤ 0.50: not ready". */
+  private static String explanation(
+      BalancedCriteria.Assessment a, BalancedCriteria.Stage s, int schools) {
+    long cvFailing = a.indicators().stream().filter(i -> i.outcome() != CheckOutcome.PASS).count();
+    return a.failingSchools().size()
+        + " of "
+        + schools
+        + " schools fail the 6-of-7 rule; "
+        + (cvFailing == 0
+            ? "every CV is within ≤ " + s.maxCv().toPlainString()
+            : "CV fails or lacks data for " + cvFailing + " indicator(s)")
+        + (a.passed() ? ": ready" : ": not ready");
+  }
+
+  private static TargetViews.SchoolResultView schoolView(BalancedCriteria.SchoolResult r) {
+    return new TargetViews.SchoolResultView(
+        r.schoolUscc(),
+        r.students(),
+        r.metCount(),
+        r.passed(),
+        r.belowStandard().stream().map(Enum::name).toList(),
+        r.explanation(),
+        r.checks().stream()
+            .map(
+                c ->
+                    new TargetViews.SchoolIndicatorCheck(
+                        c.indicator().name(),
+                        c.indicator().chinese(),
+                        Decimals.plain(c.value()),
+                        Decimals.plain(c.standard()),
+                        c.level().name()))
+            .toList());
+  }
+
+  private static TargetViews.IndicatorVariationView variationView(
+      BalancedCriteria.IndicatorResult i) {
+    return new TargetViews.IndicatorVariationView(
+        i.indicator().name(),
+        i.indicator().chinese(),
+        i.dispersion() == null ? null : round(i.dispersion().mean()),
+        i.dispersion() == null ? null : round(i.dispersion().standardDeviation()),
+        i.dispersion() == null ? null : round(i.dispersion().cv()),
+        Decimals.plain(i.maxCv()),
+        i.outcome().name(),
+        i.schoolsWithoutData(),
+        i.explanation());
   }
 
   private static BigDecimal round(BigDecimal v) {
-    return v == null ? null : Numbers.plain(v.setScale(6, RoundingMode.HALF_UP));
+    return v == null ? null : Decimals.plain(v.setScale(6, RoundingMode.HALF_UP));
   }
 
   /** district → indicator → value (district-level values of the period). */

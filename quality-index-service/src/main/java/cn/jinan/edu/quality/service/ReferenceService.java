@@ -5,17 +5,18 @@ import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
+import cn.jinan.edu.quality.api.TargetViews;
+import cn.jinan.edu.quality.api.Views;
+import cn.jinan.edu.quality.domain.Decimals;
 import cn.jinan.edu.quality.domain.Indicator;
 import cn.jinan.edu.quality.domain.IndicatorLevel;
 import cn.jinan.edu.quality.domain.Target;
 import cn.jinan.edu.quality.domain.Unit;
-import cn.jinan.edu.quality.domain.ValueType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,20 +83,8 @@ public class ReferenceService {
     audit.append(
         caller,
         Roles.CITY_ADMIN,
-        new AuditService.Change(
-            "indicator", i.code, null, null, "create", null, null, null, Map.of(), fields(i)));
+        AuditService.Change.of("indicator", i.code).action("create").after(i));
     return view(i);
-  }
-
-  static Map<String, Object> fields(Indicator i) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("nameZh", i.nameZh);
-    m.put("nameEn", i.nameEn);
-    m.put("unit", i.unitLabel);
-    m.put("valueType", i.valueType.name());
-    m.put("level", i.level.name());
-    m.put("description", i.description);
-    return m;
   }
 
   static Views.IndicatorView view(Indicator i) {
@@ -103,34 +92,30 @@ public class ReferenceService {
         i.code, i.nameZh, i.nameEn, i.unitLabel, i.valueType, i.level, i.description);
   }
 
-  static Optional<ValueType> typeOf(String indicatorCode) {
-    return Indicator.byCode(indicatorCode).map(i -> i.valueType);
-  }
-
   // --- Targets ------------------------------------------------------------------------------
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Views.TargetView> targets() {
+  public List<TargetViews.TargetView> targets() {
     return Target.<Target>list("order by id").stream().map(ReferenceService::view).toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Views.TargetView target(String code) {
+  public TargetViews.TargetView target(String code) {
     return Target.byCode(code)
         .map(ReferenceService::view)
         .orElseThrow(() -> ProblemException.notFound("Target", code));
   }
 
-  static Views.TargetView view(Target t) {
-    return new Views.TargetView(
+  static TargetViews.TargetView view(Target t) {
+    return new TargetViews.TargetView(
         t.code,
         t.nameZh,
         t.nameEn,
         t.kind,
         t.indicatorCode,
         t.denominatorCode,
-        Numbers.plain(t.qualifyingValue),
-        Numbers.plain(t.threshold),
+        Decimals.plain(t.qualifyingValue),
+        Decimals.plain(t.threshold),
         t.comparator,
         t.scope,
         t.deadline,

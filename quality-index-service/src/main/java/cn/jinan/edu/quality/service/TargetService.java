@@ -1,20 +1,23 @@
 package cn.jinan.edu.quality.service;
 
 import cn.jinan.edu.platform.problem.ProblemException;
-import cn.jinan.edu.quality.client.RegistryClient;
+import cn.jinan.edu.quality.api.TargetViews;
 import cn.jinan.edu.quality.config.QualityConfig;
-import cn.jinan.edu.quality.domain.ShareTarget;
+import cn.jinan.edu.quality.domain.Decimals;
 import cn.jinan.edu.quality.domain.Target;
 import cn.jinan.edu.quality.domain.TargetKind;
+import cn.jinan.edu.quality.domain.TargetMeasures;
+import cn.jinan.edu.quality.domain.TargetMeasures.Obs;
+import cn.jinan.edu.quality.domain.TargetMeasures.Outcome;
 import cn.jinan.edu.quality.domain.TargetStatus;
 import cn.jinan.edu.quality.domain.Unit;
-import jakarta.annotation.PostConstruct;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CompositeCacheKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Evaluates the plan's targets live.
@@ -40,113 +42,93 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TargetService {
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /**
+   * All targets' evaluations per (as-of date, evaluation version), reused for at most
+   * quality.evaluation-cache (application.properties), which also bounds the age of the registry
+   * figures inside them.
+   */
+  public static final String EVALUATIONS_CACHE = "target-evaluations";
 
-  @Inject EntityManager em;
   @Inject QualityConfig config;
-  @Inject RegistryClient registry;
+  @Inject ApprovedValues approved;
+  @Inject RegistryFigures registry;
 
-  private EvaluationCache<Views.EvaluationView> cache;
+  @Inject
+  @CacheName(EVALUATIONS_CACHE)
+  Cache evaluations;
 
-  @PostConstruct
-  void init() {
-    cache = new EvaluationCache<>(config.evaluationCache(), System::nanoTime);
-  }
-
-  /** One approved value. */
-  record Obs(String subject, String districtCode, int period, BigDecimal value) {}
-
-  /** A computed outcome at one date. */
-  record Outcome(
-      BigDecimal current,
-      BigDecimal required,
-      boolean met,
-      BigDecimal gap,
-      String explanation,
-      String unit,
-      int considered,
-      List<Views.UnitCount> counting,
-      List<Views.UnitCount> notCounting,
-      List<String> ignored,
-      String source) {}
-
-  public Views.EvaluationView evaluate(String code, LocalDate asOf) {
+  public TargetViews.EvaluationView evaluate(String code, LocalDate asOf) {
     Target t = Target.byCode(code).orElseThrow(() -> ProblemException.notFound("Target", code));
     return evaluate(t, asOf, unitsAll());
   }
 
-  public List<Views.EvaluationView> evaluateAll(LocalDate asOf) {
+  public List<TargetViews.EvaluationView> evaluateAll(LocalDate asOf) {
+    Duration reuse = config.evaluationCache();
+    if (reuse.isZero() || reuse.isNegative()) {
+      // 0 = always compute: explicit rather than relying on how the cache treats a zero expiry.
+      return evaluateAllNow(asOf);
+    }
     // Read the version before the data: a change committed in between makes the entry look older
-    // than it is (a later miss), never newer.
-    long version =
-        ((Number)
-                em.createNativeQuery("SELECT version FROM evaluation_version WHERE id = 1")
-                    .getSingleResult())
-            .longValue();
-    return cache
-        .get(asOf, version)
-        .orElseGet(
-            () -> {
-              List<Unit> units = unitsAll();
-              List<Views.EvaluationView> all =
-                  Target.<Target>list("order by id").stream()
-                      .map(t -> evaluate(t, asOf, units))
-                      .toList();
-              cache.put(asOf, version, all);
-              return all;
-            });
+    // than it is (a later miss), never newer. Any change makes a new key, so it shows at once.
+    CompositeCacheKey key = new CompositeCacheKey(asOf, approved.evaluationVersion());
+    return evaluations.get(key, k -> evaluateAllNow(asOf)).await().indefinitely();
   }
 
-  public Views.DashboardView dashboard(LocalDate asOf) {
-    List<Views.EvaluationView> all = evaluateAll(asOf);
+  public TargetViews.DashboardView dashboard(LocalDate asOf) {
+    List<TargetViews.EvaluationView> all = evaluateAll(asOf);
     Map<TargetStatus, Long> byStatus = new EnumMap<>(TargetStatus.class);
     for (TargetStatus s : TargetStatus.values()) {
       byStatus.put(s, all.stream().filter(e -> e.status() == s).count());
     }
-    return new Views.DashboardView(asOf, byStatus, all);
+    return new TargetViews.DashboardView(asOf, byStatus, all);
+  }
+
+  private List<TargetViews.EvaluationView> evaluateAllNow(LocalDate asOf) {
+    List<Unit> units = unitsAll();
+    return Target.<Target>list("order by id").stream().map(t -> evaluate(t, asOf, units)).toList();
   }
 
   private static List<Unit> unitsAll() {
     return Unit.list("order by code");
   }
 
-  private Views.EvaluationView evaluate(Target t, LocalDate asOf, List<Unit> units) {
+  private TargetViews.EvaluationView evaluate(Target t, LocalDate asOf, List<Unit> units) {
     int year = asOf.getYear();
     Map<String, List<Obs>> data = new HashMap<>();
     if (t.indicatorCode != null) {
-      data.put(t.indicatorCode, approved(t.indicatorCode, year));
+      data.put(t.indicatorCode, approved.of(t.indicatorCode, year));
     }
     if (t.denominatorCode != null) {
-      data.put(t.denominatorCode, approved(t.denominatorCode, year));
+      data.put(t.denominatorCode, approved.of(t.denominatorCode, year));
     }
-    boolean registryUp = true;
-    Outcome now = null;
-    if (t.kind == TargetKind.REGISTRY_FILED) {
-      now = fromRegistry(t, asOf).orElse(null);
-      registryUp = now != null;
-    }
-    if (now == null) {
-      now = compute(t, asOf, year, units, data);
-    }
-    List<Views.TrajectoryPoint> trajectory = new ArrayList<>();
+    Outcome live =
+        t.kind == TargetKind.REGISTRY_FILED ? registry.filed(t, asOf).orElse(null) : null;
+    Outcome now = live != null ? live : compute(t, asOf, units, data);
+    List<TargetViews.TrajectoryPoint> trajectory = new ArrayList<>();
     for (int y = Math.min(config.trajectoryFromYear(), year); y <= year; y++) {
-      LocalDate date = y == year ? asOf : LocalDate.of(y, 12, 31);
+      LocalDate yearEnd = LocalDate.of(y, 12, 31);
       Outcome o;
       if (y == year) {
         o = now;
-      } else if (t.kind == TargetKind.REGISTRY_FILED && registryUp) {
-        o = fromRegistry(t, date).orElseGet(() -> compute(t, date, date.getYear(), units, data));
+      } else if (live != null) {
+        // While registry-service answers, past years are its figures too.
+        o = registry.filed(t, yearEnd).orElseGet(() -> compute(t, yearEnd, units, data));
       } else {
-        o = compute(t, date, y, units, data);
+        o = compute(t, yearEnd, units, data);
       }
-      trajectory.add(new Views.TrajectoryPoint(y, o.current(), o.required(), o.met()));
+      trajectory.add(new TargetViews.TrajectoryPoint(y, o.current(), o.required(), o.met()));
     }
+    return view(t, asOf, now, trajectory);
+  }
+
+  private TargetViews.EvaluationView view(
+      Target t, LocalDate asOf, Outcome now, List<TargetViews.TrajectoryPoint> trajectory) {
     TargetStatus status =
         t.deadline == null
             // An ongoing requirement is due now: unmet means at risk, never "missed" for good.
             ? (now.met() ? TargetStatus.MET : TargetStatus.AT_RISK)
             : TargetStatus.evaluate(t.deadline, asOf, now.met(), config.atRiskWindowDays());
-    return new Views.EvaluationView(
+    return new TargetViews.EvaluationView(
         t.code,
         t.nameZh,
         t.nameEn,
@@ -154,389 +136,59 @@ public class TargetService {
         t.deadline,
         status,
         now.met(),
-        Numbers.plain(now.current()),
-        Numbers.plain(now.required()),
-        progress(now),
-        Numbers.plain(now.gap()),
+        Decimals.plain(now.current()),
+        Decimals.plain(now.required()),
+        now.progress(),
+        Decimals.plain(now.gap()),
         now.explanation(),
         now.unit(),
         t.scope,
         now.source(),
         now.considered(),
-        now.counting(),
-        now.notCounting(),
+        counts(now.counting()),
+        counts(now.notCounting()),
         now.ignored(),
         trajectory);
   }
 
-  static BigDecimal progress(Outcome o) {
-    if (o.required().signum() == 0) {
-      return o.met() ? BigDecimal.ONE : BigDecimal.ZERO;
-    }
-    BigDecimal p = o.current().divide(o.required(), 4, RoundingMode.DOWN);
-    return Numbers.plain(p.min(BigDecimal.ONE));
+  private static List<TargetViews.UnitCount> counts(List<TargetMeasures.Counted> in) {
+    return in.stream()
+        .map(
+            c ->
+                new TargetViews.UnitCount(
+                    c.code(), c.nameZh(), c.districtCode(), c.period(), c.value(), c.reason()))
+        .toList();
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Obs> approved(String indicatorCode, int maxYear) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT v.subject, v.district_code, v.period, v.value FROM data_value v"
-                    + " JOIN indicator i ON i.id = v.indicator_id"
-                    + " JOIN data_approval a ON a.district_code = v.district_code"
-                    + " AND a.period = v.period AND a.state = 'APPROVED'"
-                    + " WHERE i.code = :code AND v.period <= :year ORDER BY v.subject, v.period")
-            .setParameter("code", indicatorCode)
-            .setParameter("year", maxYear)
-            .getResultList();
-    List<Obs> out = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      out.add(new Obs((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (BigDecimal) r[3]));
-    }
-    return out;
-  }
-
-  /** Latest approved observation per subject with period ≤ year (rows are ordered by period). */
-  static Map<String, Obs> latest(List<Obs> rows, int year) {
-    Map<String, Obs> out = new LinkedHashMap<>();
-    for (Obs o : rows) {
-      if (o.period() <= year) {
-        out.put(o.subject(), o);
-      }
-    }
-    return out;
-  }
-
-  private Outcome compute(
-      Target t, LocalDate date, int year, List<Unit> units, Map<String, List<Obs>> data) {
-    List<Unit> scope = units.stream().filter(u -> inScopeOn(u, date)).toList();
+  /** The measure from approved data of the latest period ≤ the date's year, units in scope then. */
+  private static Outcome compute(
+      Target t, LocalDate date, List<Unit> units, Map<String, List<Obs>> data) {
+    int year = date.getYear();
     Map<String, String> names = new LinkedHashMap<>();
-    scope.forEach(u -> names.put(u.code, u.nameZh));
+    units.stream().filter(u -> inScopeOn(u, date)).forEach(u -> names.put(u.code, u.nameZh));
     String source = "approved data, latest period ≤ " + year;
+    Map<String, Obs> values = TargetMeasures.latest(data.get(t.indicatorCode), year);
     return switch (t.kind) {
-      case UNIT_SHARE -> unitShare(t, names, latest(data.get(t.indicatorCode), year), source);
-      case SCHOOL_SHARE -> schoolShare(t, names, latest(data.get(t.indicatorCode), year), source);
+      case UNIT_SHARE ->
+          TargetMeasures.unitShare(t.threshold, t.qualifyingValue, names, values, source);
+      case SCHOOL_SHARE ->
+          TargetMeasures.schoolShare(t.threshold, t.qualifyingValue, names, values, source);
       case RATIO_OF_SUMS, REGISTRY_FILED ->
-          ratioOfSums(
-              t,
+          TargetMeasures.ratioOfSums(
+              t.threshold,
+              t.indicatorCode,
+              t.denominatorCode,
               names,
-              latest(data.get(t.indicatorCode), year),
-              latest(data.get(t.denominatorCode), year),
+              values,
+              TargetMeasures.latest(data.get(t.denominatorCode), year),
               t.kind == TargetKind.REGISTRY_FILED
                   ? "reported data (registry-service unreachable): " + source
                   : source);
-      case SUM_AT_LEAST -> sumAtLeast(t, names, latest(data.get(t.indicatorCode), year), source);
+      case SUM_AT_LEAST -> TargetMeasures.sumAtLeast(t.threshold, names, values, source);
     };
   }
 
   private static boolean inScopeOn(Unit u, LocalDate date) {
     return !u.validFrom.isAfter(date) && (u.validTo == null || u.validTo.isAfter(date));
-  }
-
-  private static Outcome unitShare(
-      Target t, Map<String, String> names, Map<String, Obs> values, String source) {
-    List<String> qualifying = new ArrayList<>();
-    values.forEach(
-        (subject, o) -> {
-          if (o.value().compareTo(t.qualifyingValue) >= 0) {
-            qualifying.add(subject);
-          }
-        });
-    ShareTarget.Evaluation e =
-        new ShareTarget(t.threshold, "districts").evaluate(names.keySet(), qualifying);
-    List<Views.UnitCount> counting = new ArrayList<>();
-    for (String code : e.counting()) {
-      Obs o = values.get(code);
-      counting.add(
-          new Views.UnitCount(
-              code,
-              names.get(code),
-              code,
-              o.period(),
-              Numbers.plain(o.value()),
-              "approved "
-                  + o.period()
-                  + " value "
-                  + Numbers.text(o.value())
-                  + " ≥ "
-                  + Numbers.text(t.qualifyingValue)));
-    }
-    List<Views.UnitCount> notCounting = new ArrayList<>();
-    for (String code : e.notCounting()) {
-      Obs o = values.get(code);
-      notCounting.add(
-          o == null
-              ? new Views.UnitCount(code, names.get(code), code, null, null, "no approved value")
-              : new Views.UnitCount(
-                  code,
-                  names.get(code),
-                  code,
-                  o.period(),
-                  Numbers.plain(o.value()),
-                  "approved "
-                      + o.period()
-                      + " value "
-                      + Numbers.text(o.value())
-                      + " < "
-                      + Numbers.text(t.qualifyingValue)));
-    }
-    return new Outcome(
-        BigDecimal.valueOf(e.count()),
-        BigDecimal.valueOf(e.required()),
-        e.met(),
-        BigDecimal.valueOf(e.shortfall()),
-        e.explanation(),
-        "districts",
-        e.inScope(),
-        counting,
-        notCounting,
-        e.ignored(),
-        source);
-  }
-
-  private static Outcome schoolShare(
-      Target t, Map<String, String> names, Map<String, Obs> values, String source) {
-    List<String> schools = new ArrayList<>();
-    List<String> qualifying = new ArrayList<>();
-    List<String> ignored = new ArrayList<>();
-    values.forEach(
-        (uscc, o) -> {
-          if (!names.containsKey(o.districtCode())) {
-            ignored.add(uscc);
-            return;
-          }
-          schools.add(uscc);
-          if (o.value().compareTo(t.qualifyingValue) >= 0) {
-            qualifying.add(uscc);
-          }
-        });
-    if (schools.isEmpty()) {
-      return new Outcome(
-          BigDecimal.ZERO,
-          BigDecimal.ZERO,
-          false,
-          BigDecimal.ZERO,
-          "no schools reported yet, so nothing can be counted",
-          "schools",
-          0,
-          List.of(),
-          List.of(),
-          ignored,
-          source);
-    }
-    ShareTarget.Evaluation e =
-        new ShareTarget(t.threshold, "schools").evaluate(schools, qualifying);
-    List<Views.UnitCount> counting = new ArrayList<>();
-    List<Views.UnitCount> notCounting = new ArrayList<>();
-    for (String uscc : schools) {
-      Obs o = values.get(uscc);
-      boolean counts = e.counting().contains(uscc);
-      (counts ? counting : notCounting)
-          .add(
-              new Views.UnitCount(
-                  uscc,
-                  null,
-                  o.districtCode(),
-                  o.period(),
-                  Numbers.plain(o.value()),
-                  "approved "
-                      + o.period()
-                      + " value "
-                      + Numbers.text(o.value())
-                      + (counts ? " ≥ " : " < ")
-                      + Numbers.text(t.qualifyingValue)));
-    }
-    return new Outcome(
-        BigDecimal.valueOf(e.count()),
-        BigDecimal.valueOf(e.required()),
-        e.met(),
-        BigDecimal.valueOf(e.shortfall()),
-        e.explanation(),
-        "schools",
-        e.inScope(),
-        counting,
-        notCounting,
-        ignored,
-        source);
-  }
-
-  private static Outcome ratioOfSums(
-      Target t,
-      Map<String, String> names,
-      Map<String, Obs> numerators,
-      Map<String, Obs> denominators,
-      String source) {
-    BigDecimal num = BigDecimal.ZERO;
-    BigDecimal den = BigDecimal.ZERO;
-    List<Views.UnitCount> counting = new ArrayList<>();
-    List<Views.UnitCount> notCounting = new ArrayList<>();
-    for (Map.Entry<String, String> unit : names.entrySet()) {
-      Obs n = numerators.get(unit.getKey());
-      Obs d = denominators.get(unit.getKey());
-      if (n == null || d == null) {
-        notCounting.add(
-            new Views.UnitCount(
-                unit.getKey(),
-                unit.getValue(),
-                unit.getKey(),
-                null,
-                null,
-                "no approved " + (n == null ? t.indicatorCode : t.denominatorCode)));
-        continue;
-      }
-      num = num.add(n.value());
-      den = den.add(d.value());
-      counting.add(
-          new Views.UnitCount(
-              unit.getKey(),
-              unit.getValue(),
-              unit.getKey(),
-              n.period(),
-              Numbers.plain(n.value()),
-              Numbers.text(n.value())
-                  + " of "
-                  + Numbers.text(d.value())
-                  + " (approved "
-                  + n.period()
-                  + "/"
-                  + d.period()
-                  + ")"));
-    }
-    return ratio(t.threshold, num, den, counting, notCounting, source, "");
-  }
-
-  static Outcome ratio(
-      BigDecimal thresholdPercent,
-      BigDecimal num,
-      BigDecimal den,
-      List<Views.UnitCount> counting,
-      List<Views.UnitCount> notCounting,
-      String source,
-      String noun) {
-    if (den.signum() == 0) {
-      return new Outcome(
-          BigDecimal.ZERO,
-          thresholdPercent,
-          false,
-          thresholdPercent,
-          "no data yet: nothing reported to count" + noun,
-          "%",
-          counting.size(),
-          counting,
-          notCounting,
-          List.of(),
-          source);
-    }
-    BigDecimal percent = num.multiply(HUNDRED).divide(den, 2, RoundingMode.DOWN);
-    // Exact comparison: num ÷ den ≥ threshold% ⇔ 100·num ≥ threshold·den.
-    boolean met = num.multiply(HUNDRED).compareTo(thresholdPercent.multiply(den)) >= 0;
-    BigDecimal neededNum = thresholdPercent.multiply(den).divide(HUNDRED, 0, RoundingMode.CEILING);
-    BigDecimal more = neededNum.subtract(num).max(BigDecimal.ZERO);
-    String text =
-        Numbers.text(num)
-            + " of "
-            + Numbers.text(den)
-            + noun
-            + " ("
-            + Numbers.text(percent)
-            + "%), "
-            + Numbers.text(thresholdPercent)
-            + "% required, "
-            + (met ? "met" : Numbers.text(more) + " more needed");
-    return new Outcome(
-        percent,
-        thresholdPercent,
-        met,
-        met ? BigDecimal.ZERO : thresholdPercent.subtract(percent),
-        text,
-        "%",
-        counting.size(),
-        counting,
-        notCounting,
-        List.of(),
-        source);
-  }
-
-  private static Outcome sumAtLeast(
-      Target t, Map<String, String> names, Map<String, Obs> values, String source) {
-    BigDecimal sum = BigDecimal.ZERO;
-    List<Views.UnitCount> counting = new ArrayList<>();
-    List<Views.UnitCount> notCounting = new ArrayList<>();
-    for (Map.Entry<String, String> unit : names.entrySet()) {
-      Obs o = values.get(unit.getKey());
-      if (o == null || o.value().signum() == 0) {
-        notCounting.add(
-            new Views.UnitCount(
-                unit.getKey(),
-                unit.getValue(),
-                unit.getKey(),
-                o == null ? null : o.period(),
-                o == null ? null : Numbers.plain(o.value()),
-                o == null ? "no approved value" : "approved " + o.period() + " value 0"));
-      } else {
-        sum = sum.add(o.value());
-        counting.add(
-            new Views.UnitCount(
-                unit.getKey(),
-                unit.getValue(),
-                unit.getKey(),
-                o.period(),
-                Numbers.plain(o.value()),
-                "approved " + o.period() + " value " + Numbers.text(o.value())));
-      }
-    }
-    boolean met = sum.compareTo(t.threshold) >= 0;
-    BigDecimal gap = met ? BigDecimal.ZERO : t.threshold.subtract(sum);
-    String text =
-        Numbers.text(sum)
-            + " so far across "
-            + names.size()
-            + " districts, "
-            + Numbers.text(t.threshold)
-            + " required, "
-            + (met ? "met" : Numbers.text(gap) + " more needed");
-    return new Outcome(
-        sum,
-        t.threshold,
-        met,
-        gap,
-        text,
-        "count",
-        names.size(),
-        counting,
-        notCounting,
-        List.of(),
-        source);
-  }
-
-  private Optional<Outcome> fromRegistry(Target t, LocalDate date) {
-    return registry
-        .statistics(date)
-        .map(
-            s -> {
-              if (s.expected() == 0) {
-                // registry-service reports shareFiled 1.0 when nothing is expected; follow it.
-                return new Outcome(
-                    HUNDRED,
-                    t.threshold,
-                    true,
-                    BigDecimal.ZERO,
-                    "0 of 0 registrations expected, nothing to file (registry-service counts this as 100%)",
-                    "%",
-                    0,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    "registry-service statistics as of " + date);
-              }
-              return ratio(
-                  t.threshold,
-                  BigDecimal.valueOf(s.filed()),
-                  BigDecimal.valueOf(s.expected()),
-                  List.of(),
-                  List.of(),
-                  "registry-service statistics as of " + date,
-                  " registrations filed");
-            });
   }
 }

@@ -2,6 +2,7 @@ package cn.jinan.edu.quality.service;
 
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.problem.ProblemType;
+import cn.jinan.edu.quality.api.Views;
 import cn.jinan.edu.quality.client.RegistryClient;
 import cn.jinan.edu.quality.domain.Unit;
 import cn.jinan.edu.quality.domain.UnitKind;
@@ -45,14 +46,9 @@ public class UnitMirror {
             .units()
             .orElseThrow(
                 () ->
-                    new ProblemException(
-                        ProblemType.SERVICE_UNAVAILABLE,
-                        503,
+                    unavailable(
                         "registry-service, the owner of units, cannot be read now; the units"
-                            + " held here stay as they are",
-                        List.of(),
-                        Map.of(),
-                        Map.of("Retry-After", "30")));
+                            + " held here stay as they are"));
     return apply(units);
   }
 
@@ -61,79 +57,103 @@ public class UnitMirror {
    * registry always has the 12 districts, so empty means a fault, not "no units".
    */
   public Views.UnitMirrorView apply(List<RegistryClient.RegistryUnit> units) {
+    Map<String, RegistryClient.RegistryUnit> wanted = byKey(units);
+    return QuarkusTransaction.requiringNew().call(() -> mirror(wanted, units.size()));
+  }
+
+  /**
+   * The registry's units by code and start, once all were checked: one odd unit changes nothing.
+   */
+  private static Map<String, RegistryClient.RegistryUnit> byKey(
+      List<RegistryClient.RegistryUnit> units) {
     if (units.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.SERVICE_UNAVAILABLE,
-          503,
-          "registry-service listed no units; the units held here stay as they are",
-          List.of(),
-          Map.of(),
-          Map.of("Retry-After", "30"));
+      throw unavailable("registry-service listed no units; the units held here stay as they are");
     }
     Map<String, RegistryClient.RegistryUnit> wanted = new HashMap<>();
     for (RegistryClient.RegistryUnit u : units) {
-      if (u.code() == null
-          || !u.code().matches("[0-9]{6}")
-          || Arrays.stream(UnitKind.values()).noneMatch(k -> k.name().equals(u.kind()))
-          || (u.validTo() != null && !u.validTo().isAfter(u.validFrom()))) {
-        throw new ProblemException(
-            ProblemType.SERVICE_UNAVAILABLE,
-            503,
-            "registry-service listed a unit this service cannot hold (" + u + "); nothing changed",
-            List.of(),
-            Map.of(),
-            Map.of("Retry-After", "30"));
+      if (!holdable(u)) {
+        throw unavailable(
+            "registry-service listed a unit this service cannot hold (" + u + "); nothing changed");
       }
       wanted.put(u.code() + "|" + u.validFrom(), u);
     }
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              int added = 0;
-              int updated = 0;
-              int removed = 0;
-              List<Unit> held = Unit.listAll();
-              Map<String, Unit> byKey = new HashMap<>();
-              for (Unit u : held) {
-                String key = u.code + "|" + u.validFrom;
-                if (wanted.containsKey(key)) {
-                  byKey.put(key, u);
-                } else {
-                  u.delete();
-                  removed++;
-                }
-              }
-              for (Map.Entry<String, RegistryClient.RegistryUnit> e : wanted.entrySet()) {
-                RegistryClient.RegistryUnit r = e.getValue();
-                UnitKind kind = UnitKind.valueOf(r.kind());
-                Unit u = byKey.get(e.getKey());
-                if (u == null) {
-                  u = new Unit();
-                  u.code = r.code();
-                  u.validFrom = r.validFrom();
-                  u.createdBy = SOURCE;
-                  added++;
-                } else if (Objects.equals(u.nameZh, r.nameZh())
-                    && u.kind == kind
-                    && Objects.equals(u.validTo, r.validTo())) {
-                  continue;
-                } else {
-                  updated++;
-                }
-                u.nameZh = r.nameZh();
-                u.kind = kind;
-                u.validTo = r.validTo();
-                u.persist();
-              }
-              if (added + updated + removed > 0) {
-                LOG.infof(
-                    "units mirrored from %s: %d added, %d updated, %d removed",
-                    SOURCE, added, updated, removed);
-              }
-              List<Views.UnitView> all = new ArrayList<>();
-              Unit.<Unit>list("order by code, validFrom")
-                  .forEach(u -> all.add(ReferenceService.view(u)));
-              return new Views.UnitMirrorView(SOURCE, units.size(), added, updated, removed, all);
-            });
+    return wanted;
+  }
+
+  private static boolean holdable(RegistryClient.RegistryUnit u) {
+    return u.code() != null
+        && u.code().matches("[0-9]{6}")
+        && Arrays.stream(UnitKind.values()).anyMatch(k -> k.name().equals(u.kind()))
+        && (u.validTo() == null || u.validTo().isAfter(u.validFrom()));
+  }
+
+  /** Deletes the periods the registry no longer lists, then adds or updates the rest. */
+  private Views.UnitMirrorView mirror(
+      Map<String, RegistryClient.RegistryUnit> wanted, int received) {
+    Map<String, Unit> held = new HashMap<>();
+    int removed = 0;
+    for (Unit u : Unit.<Unit>listAll()) {
+      String key = u.code + "|" + u.validFrom;
+      if (wanted.containsKey(key)) {
+        held.put(key, u);
+      } else {
+        u.delete();
+        removed++;
+      }
+    }
+    int added = 0;
+    int updated = 0;
+    for (Map.Entry<String, RegistryClient.RegistryUnit> e : wanted.entrySet()) {
+      RegistryClient.RegistryUnit r = e.getValue();
+      Unit u = held.get(e.getKey());
+      if (u == null) {
+        added++;
+      } else if (unchanged(u, r)) {
+        continue;
+      } else {
+        updated++;
+      }
+      copy(r, u == null ? newUnit(r) : u).persist();
+    }
+    if (added + updated + removed > 0) {
+      LOG.infof(
+          "units mirrored from %s: %d added, %d updated, %d removed",
+          SOURCE, added, updated, removed);
+    }
+    List<Views.UnitView> all = new ArrayList<>();
+    Unit.<Unit>list("order by code, validFrom").forEach(u -> all.add(ReferenceService.view(u)));
+    return new Views.UnitMirrorView(SOURCE, received, added, updated, removed, all);
+  }
+
+  private static boolean unchanged(Unit u, RegistryClient.RegistryUnit r) {
+    return Objects.equals(u.nameZh, r.nameZh())
+        && u.kind == UnitKind.valueOf(r.kind())
+        && Objects.equals(u.validTo, r.validTo());
+  }
+
+  private static Unit newUnit(RegistryClient.RegistryUnit r) {
+    Unit u = new Unit();
+    u.code = r.code();
+    u.validFrom = r.validFrom();
+    u.createdBy = SOURCE;
+    return u;
+  }
+
+  private static Unit copy(RegistryClient.RegistryUnit r, Unit u) {
+    u.nameZh = r.nameZh();
+    u.kind = UnitKind.valueOf(r.kind());
+    u.validTo = r.validTo();
+    return u;
+  }
+
+  /** 503 with Retry-After: the registry's list cannot be followed now, and nothing changed. */
+  private static ProblemException unavailable(String detail) {
+    return new ProblemException(
+        ProblemType.SERVICE_UNAVAILABLE,
+        503,
+        detail,
+        List.of(),
+        Map.of(),
+        Map.of("Retry-After", "30"));
   }
 }

@@ -1,8 +1,11 @@
 package cn.jinan.edu.quality.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -51,13 +54,19 @@ class AssessmentTests {
         .then()
         .statusCode(422)
         .contentType(startsWith("application/problem+json"))
-        .body("summary.refused", equalTo(3))
-        .body("summary.errors[0].row", equalTo(2))
-        .body("summary.errors[0].field", equalTo("studentKey"))
-        .body("summary.errors[1].row", equalTo(3))
-        .body("summary.errors[1].field", equalTo("studentKey"))
-        .body("summary.errors[2].field", equalTo("currentScore"))
-        .body("summary.errors[3].field", equalTo("specialNeeds"));
+        .body("summary.committed", equalTo(false))
+        .body("summary.created", equalTo(1))
+        .body("summary.rejected", equalTo(3))
+        .body("summary.conflicts[0].row", equalTo(2))
+        .body("summary.conflicts[0].field", equalTo("studentKey"))
+        .body("summary.conflicts[0].code", equalTo("INVALID"))
+        .body("summary.conflicts[0].reason", containsString("national ID"))
+        .body("summary.conflicts[1].row", equalTo(3))
+        .body("summary.conflicts[1].field", equalTo("studentKey"))
+        .body("summary.conflicts[2].row", equalTo(4))
+        .body("summary.conflicts[2].field", equalTo("currentScore"))
+        .body("summary.conflicts[3].field", equalTo("specialNeeds"))
+        .body("errors[0].field", equalTo("rows[2].studentKey"));
     given()
         .auth()
         .oauth2(TestTokens.auditor())
@@ -73,9 +82,11 @@ class AssessmentTests {
     post(csv, "?dryRun=true")
         .then()
         .statusCode(200)
-        .body("dryRun", equalTo(true))
-        .body("committed", equalTo(false))
-        .body("records", equalTo(1));
+        .body("summary.dryRun", equalTo(true))
+        .body("summary.committed", equalTo(false))
+        .body("summary.created", equalTo(1))
+        .body("summary.rejected", equalTo(0))
+        .body("batchId", nullValue());
     given()
         .auth()
         .oauth2(TestTokens.auditor())
@@ -131,8 +142,11 @@ class AssessmentTests {
     post(csv.toString(), "?replaceYears=true")
         .then()
         .statusCode(200)
-        .body("committed", equalTo(true))
-        .body("records", equalTo(39))
+        .body("summary.committed", equalTo(true))
+        .body("summary.created", equalTo(39))
+        .body("summary.conflicts", hasSize(0))
+        .body("batchId", notNullValue())
+        .body("years", contains(2061))
         .body("recomputed[0].year", equalTo(2061))
         .body("recomputed[0].records", equalTo(27))
         .body("recomputed[0].schoolResults", equalTo(3))

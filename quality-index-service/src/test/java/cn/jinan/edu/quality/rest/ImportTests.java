@@ -1,6 +1,7 @@
 package cn.jinan.edu.quality.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -31,7 +32,7 @@ class ImportTests {
         .statusCode(200)
         .body("dryRun", equalTo(true))
         .body("committed", equalTo(false))
-        .body("imported", equalTo(2))
+        .body("created", equalTo(2))
         .body("conflicts", hasSize(0));
     given()
         .auth()
@@ -60,6 +61,8 @@ class ImportTests {
         .statusCode(422)
         .contentType(startsWith("application/problem+json"))
         .body("summary.committed", equalTo(false))
+        .body("summary.created", equalTo(1))
+        .body("summary.rejected", equalTo(3))
         .body("summary.conflicts", hasSize(3))
         .body("summary.conflicts[0].row", equalTo(2))
         .body("summary.conflicts[0].field", equalTo("value"))
@@ -86,7 +89,9 @@ class ImportTests {
         .then()
         .statusCode(200)
         .body("committed", equalTo(true))
-        .body("imported", equalTo(1));
+        .body("created", equalTo(1))
+        .body("rejected", equalTo(3))
+        .body("conflicts.code", contains("INVALID", "UNKNOWN_INDICATOR", "UNKNOWN_UNIT"));
   }
 
   @Test
@@ -104,7 +109,7 @@ class ImportTests {
         .post("/api/v1/values/import")
         .then()
         .statusCode(200)
-        .body("imported", equalTo(2));
+        .body("created", equalTo(2));
     List<java.util.Map<String, Object>> again =
         List.of(
             Fixtures.row("TECH_HIGH_SCHOOLS", "370114", 2044, 1),
@@ -117,7 +122,7 @@ class ImportTests {
         .post("/api/v1/values/import")
         .then()
         .statusCode(200)
-        .body("imported", equalTo(0))
+        .body("created", equalTo(0))
         .body("updated", equalTo(1))
         .body("ignored", equalTo(1));
     given()

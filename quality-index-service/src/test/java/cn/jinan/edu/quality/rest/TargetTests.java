@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.testing.TestTokens;
+import cn.jinan.edu.quality.api.Views;
 import cn.jinan.edu.quality.client.RegistryClient;
 import cn.jinan.edu.quality.service.UnitMirror;
-import cn.jinan.edu.quality.service.Views;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
