@@ -51,26 +51,6 @@ public class AuditService {
       this.aggregateId = entityId;
     }
 
-    /** Positional form kept only while call sites move to {@link #of}; removed in this change. */
-    @Deprecated(forRemoval = true)
-    public Change(
-        String entityType,
-        String entityId,
-        String aggregateId,
-        String districtCode,
-        String action,
-        String fromState,
-        String toState,
-        String comment,
-        Map<String, Object> before,
-        Map<String, Object> after) {
-      this(entityType, entityId);
-      aggregate(aggregateId).district(districtCode).action(action).comment(comment);
-      this.fromState = fromState;
-      this.toState = toState;
-      before(before).after(after);
-    }
-
     public static Change of(String entityType, Object entityId) {
       return new Change(entityType, String.valueOf(entityId));
     }

@@ -49,8 +49,7 @@ public class EventService {
     append(event.eventType(), event.eventSubject(), event);
   }
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void append(String type, String subject, Object data) {
+  private void append(String type, String subject, Object data) {
     // Serialise appends until commit: ids then become visible in order, so a reader's cursor
     // never jumps over an event that commits later.
     em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)")
