@@ -202,7 +202,7 @@ class CountyTitleTargetsIT {
             .expect(200)
             .json();
     assertTrue(done.path("committed").asBoolean(), done::toString);
-    assertEquals(all.size(), done.path("imported").asInt(), done::toString);
+    assertEquals(all.size(), done.path("created").asInt(), done::toString);
   }
 
   /**
@@ -233,7 +233,7 @@ class CountyTitleTargetsIT {
             .expect(200)
             .json();
     assertTrue(done.path("committed").asBoolean(), done::toString);
-    assertEquals(own.size(), done.path("imported").asInt(), done::toString);
+    assertEquals(own.size(), done.path("created").asInt(), done::toString);
   }
 
   /** A district reviewer puts its values one by one; another district's value is refused. */
