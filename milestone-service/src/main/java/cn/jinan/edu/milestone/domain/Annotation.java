@@ -1,12 +1,9 @@
 package cn.jinan.edu.milestone.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -15,11 +12,7 @@ import java.util.Map;
 /** The bureau's note on a task (批注); never rewords the task itself. */
 @Entity
 @Table(name = "annotation")
-public class Annotation extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Annotation extends IdentityEntity implements Audited {
   @Column(name = "task_id")
   public Long taskId;
 

@@ -1,22 +1,15 @@
 package cn.jinan.edu.milestone.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** A unit's responsibility for a task from assignedAt until endedAt (open while null). */
 @Entity
 @Table(name = "task_assignment")
-public class Assignment extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Assignment extends IdentityEntity {
   @Column(name = "task_id")
   public Long taskId;
 

@@ -1,11 +1,8 @@
 package cn.jinan.edu.milestone.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
@@ -13,11 +10,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "measure")
-public class Measure extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Measure extends IdentityEntity {
   @Column(name = "plan_id")
   public Long planId;
 

@@ -1,14 +1,11 @@
 package cn.jinan.edu.milestone.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -23,11 +20,7 @@ import org.hibernate.type.SqlTypes;
 /** A responsible unit's progress on a task as of a date (进度报告), under the city's review. */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class ProgressReport extends IdentityEntity implements Audited {
   @Column(name = "task_id")
   public Long taskId;
 

@@ -1,11 +1,8 @@
 package cn.jinan.edu.milestone.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,11 +11,7 @@ import java.time.OffsetDateTime;
 /** The last figure read from another service for a code, unit and date (see task_binding). */
 @Entity
 @Table(name = "source_figure")
-public class SourceFigure extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class SourceFigure extends IdentityEntity {
   public String source;
   public String code;
 

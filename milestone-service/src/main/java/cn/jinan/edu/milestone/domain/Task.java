@@ -1,11 +1,8 @@
 package cn.jinan.edu.milestone.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
@@ -14,11 +11,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Task extends IdentityEntity {
   @Column(name = "plan_id")
   public Long planId;
 

@@ -1,14 +1,11 @@
 package cn.jinan.edu.quality.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -19,11 +16,7 @@ import java.util.Optional;
 /** Approval of one district's data for one period; no row means OPEN. */
 @Entity
 @Table(name = "data_approval")
-public class DataApproval extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class DataApproval extends IdentityEntity implements Audited {
   @Column(name = "district_code")
   public String districtCode;
 

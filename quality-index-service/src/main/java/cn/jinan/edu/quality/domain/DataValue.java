@@ -1,12 +1,9 @@
 package cn.jinan.edu.quality.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -22,11 +19,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "data_value")
-public class DataValue extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class DataValue extends IdentityEntity implements Audited {
   @Column(name = "indicator_id")
   public Long indicatorId;
 

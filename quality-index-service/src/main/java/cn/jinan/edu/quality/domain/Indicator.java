@@ -1,14 +1,11 @@
 package cn.jinan.edu.quality.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -18,11 +15,7 @@ import java.util.Optional;
 /** An indicator definition (指标): reference data; city-admin may add. */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Indicator extends IdentityEntity implements Audited {
   public String code;
 
   @Column(name = "name_zh")

@@ -1,13 +1,10 @@
 package cn.jinan.edu.quality.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,11 +13,7 @@ import java.util.Optional;
 /** One of the plan's quantitative targets (DOMAIN.md section 5), seeded by migration. */
 @Entity
 @Table(name = "target")
-public class Target extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Target extends IdentityEntity {
   public String code;
 
   @Column(name = "name_zh")

@@ -1,13 +1,10 @@
 package cn.jinan.edu.quality.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,11 +13,7 @@ import java.util.List;
 /** A unit (区县 or functional zone) with the dates it is in scope: reference data, not code. */
 @Entity
 @Table(name = "unit")
-public class Unit extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Unit extends IdentityEntity {
   public String code;
 
   @Column(name = "name_zh")

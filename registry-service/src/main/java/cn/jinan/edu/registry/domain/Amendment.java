@@ -1,16 +1,13 @@
 package cn.jinan.edu.registry.domain;
 
 import cn.jinan.edu.platform.data.Audited;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -22,13 +19,9 @@ import org.hibernate.type.SqlTypes;
 /** 变更 a proposed change to a filed registration, reviewed like a new one. */
 @Entity
 @Table(name = "amendment")
-public class Amendment extends PanacheEntityBase implements Audited {
+public class Amendment extends IdentityEntity implements Audited {
   // Only reads stored JSON back into plain maps and lists, which needs no configured mapper.
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
 
   @Column(name = "registration_id")
   public Long registrationId;

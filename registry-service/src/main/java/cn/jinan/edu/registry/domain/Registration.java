@@ -1,7 +1,7 @@
 package cn.jinan.edu.registry.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,9 +10,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -33,11 +30,7 @@ import org.hibernate.type.SqlTypes;
 /** A registered cooperation (集团化办学 / 合作办学登记) and where it stands. */
 @Entity
 @Table(name = "registration")
-public class Registration extends PanacheEntityBase implements Audited {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+public class Registration extends IdentityEntity implements Audited {
 
   @Enumerated(EnumType.STRING)
   public CooperationMode mode;

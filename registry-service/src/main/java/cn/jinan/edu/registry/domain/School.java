@@ -1,14 +1,11 @@
 package cn.jinan.edu.registry.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -22,11 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** A school (学校) of the directory; registry-service is the only editable owner. */
 @Entity
 @Table(name = "school")
-public class School extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class School extends IdentityEntity implements Audited {
   public String uscc;
 
   @Column(name = "name_zh")

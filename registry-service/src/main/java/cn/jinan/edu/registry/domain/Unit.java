@@ -1,12 +1,9 @@
 package cn.jinan.edu.registry.domain;
 
 import cn.jinan.edu.platform.data.Audited;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.jinan.edu.platform.data.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,11 +17,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "unit")
-public class Unit extends PanacheEntityBase implements Audited {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Unit extends IdentityEntity implements Audited {
   public String code;
 
   @Column(name = "name_zh")
