@@ -1,7 +1,6 @@
 package cn.jinan.edu.platform.data;
 
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.platform.web.RequestIds;
@@ -200,18 +199,7 @@ public class AuditService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<AuditView> searchFor(
       Caller caller, String district, String entityType, long afterId, int limit) {
-    String scope = district;
-    if (!caller.hasAnyRole(Roles.CITY_ADMIN, Roles.AUDITOR)) {
-      String own =
-          caller
-              .districtCode()
-              .orElseThrow(() -> ProblemException.forbidden("The token has no district_code"));
-      if (district != null && !district.equals(own)) {
-        throw ProblemException.forbidden(
-            "A district-reviewer reads only its own district's audit trail (" + own + ")");
-      }
-      scope = own;
-    }
+    String scope = caller.readScope(district, "audit trail", Roles.CITY_ADMIN, Roles.AUDITOR);
     return search(scope, entityType, afterId, limit);
   }
 

@@ -156,4 +156,23 @@ public final class Caller {
                         + ", school_code "
                         + (schoolCode == null ? "(none)" : schoolCode)));
   }
+
+  /**
+   * The district a read is limited to: the one asked for (null = every district) when the caller
+   * has one of {@code cityWide}; otherwise the token's own district, and 403 when another one is
+   * asked for or the token names none. {@code what} names what is read, for the message.
+   */
+  public String readScope(String district, String what, String... cityWide) {
+    if (hasAnyRole(cityWide)) {
+      return district;
+    }
+    if (districtCode == null) {
+      throw ProblemException.forbidden("The token has no district_code");
+    }
+    if (district != null && !district.equals(districtCode)) {
+      throw ProblemException.forbidden(
+          "A district-reviewer reads only its own district's " + what + " (" + districtCode + ")");
+    }
+    return districtCode;
+  }
 }

@@ -1,6 +1,5 @@
 package cn.jinan.edu.quality.service;
 
-import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.quality.domain.Indicator;
@@ -19,18 +18,7 @@ final class DataScope {
 
   /** The district the caller's read is limited to (null: every district). */
   static String readScope(Caller caller, String district) {
-    if (caller.hasAnyRole(Roles.CITY_ADMIN, Roles.DATA_REPORTER, Roles.AUDITOR)) {
-      return district;
-    }
-    String own =
-        caller
-            .districtCode()
-            .orElseThrow(() -> ProblemException.forbidden("The token has no district_code"));
-    if (district != null && !district.equals(own)) {
-      throw ProblemException.forbidden(
-          "A district-reviewer reads only its own district's data (" + own + ")");
-    }
-    return own;
+    return caller.readScope(district, "data", Roles.CITY_ADMIN, Roles.DATA_REPORTER, Roles.AUDITOR);
   }
 
   /** The role in which the caller writes the indicator's value for the subject, or 403. */

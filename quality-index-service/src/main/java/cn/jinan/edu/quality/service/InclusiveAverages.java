@@ -106,31 +106,19 @@ public class InclusiveAverages {
       String classId,
       InclusiveClassAverage a,
       int minimum) {
-    if (a.students() < minimum) {
-      return new Views.InclusiveAverageView(
-          level,
-          district,
-          school,
-          classId,
-          a.students(),
-          null,
-          null,
-          null,
-          null,
-          true,
-          "fewer than " + minimum + " students: figures not published");
-    }
+    // Below the minimum only the head count is published.
+    boolean hidden = a.students() < minimum;
     return new Views.InclusiveAverageView(
         level,
         district,
         school,
         classId,
         a.students(),
-        a.specialNeedsStudents(),
-        a.studentsWithoutSpecialNeeds(),
-        a.planAverage().orElse(null),
-        a.conventionalAverage().orElse(null),
-        false,
-        a.explanation());
+        hidden ? null : a.specialNeedsStudents(),
+        hidden ? null : a.studentsWithoutSpecialNeeds(),
+        hidden ? null : a.planAverage().orElse(null),
+        hidden ? null : a.conventionalAverage().orElse(null),
+        hidden,
+        hidden ? "fewer than " + minimum + " students: figures not published" : a.explanation());
   }
 }

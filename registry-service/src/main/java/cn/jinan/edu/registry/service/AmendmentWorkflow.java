@@ -150,17 +150,11 @@ public class AmendmentWorkflow {
     if (r.mode == CooperationMode.GROUP || content.mode() == CooperationMode.GROUP) {
       singleGroup.check(r.id, schools.values(), content.termStart(), content.termEnd());
     }
-    store.schoolsOf(r);
-    Map<String, Object> before = r.auditSnapshot();
-    store.apply(r, content, schools);
-    r.updatedAt = OffsetDateTime.now();
+    Map<String, Object> before = store.replaceContent(r, content, schools);
     audit.append(
         caller,
         role,
-        Change.of("registration", r.id)
-            .district(r.leadDistrict)
-            .action("amendment-filed")
-            .states(r.state, r.state)
+        RegistrationStore.change(r, "amendment-filed", r.state)
             .comment("变更 amendment " + a.id)
             .before(before)
             .after(r));

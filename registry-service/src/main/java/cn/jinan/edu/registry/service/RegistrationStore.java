@@ -1,5 +1,6 @@
 package cn.jinan.edu.registry.service;
 
+import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.problem.FieldError;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.registry.config.RegistryConfig;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -107,6 +109,27 @@ public class RegistrationStore {
   }
 
   /** Writes content into the registration; {@code schools} are the resolved parties. */
+  /** The audit entry of a change to the registration, whose state after is the one it has now. */
+  static AuditService.Change change(Registration r, String action, Object fromState) {
+    return AuditService.Change.of("registration", r.id)
+        .district(r.leadDistrict)
+        .action(action)
+        .states(fromState, r.state);
+  }
+
+  /**
+   * Replaces a stored registration's content (an edit before filing, or a filed amendment) and
+   * answers its audit snapshot from before; the schools are loaded first so the snapshot has them.
+   */
+  Map<String, Object> replaceContent(
+      Registration r, RegistrationContent c, Map<String, School> schools) {
+    schoolsOf(r);
+    Map<String, Object> before = r.auditSnapshot();
+    apply(r, c, schools);
+    r.updatedAt = OffsetDateTime.now();
+    return before;
+  }
+
   void apply(Registration r, RegistrationContent c, Map<String, School> schools) {
     School lead = schools.get(c.leadUscc());
     r.resolveParties(schools.values());

@@ -5,7 +5,6 @@ import static cn.jinan.edu.registry.domain.RegistrationLifecycle.IN_FORCE;
 import static cn.jinan.edu.registry.domain.RegistrationLifecycle.REGISTRATION;
 
 import cn.jinan.edu.platform.data.AuditService;
-import cn.jinan.edu.platform.data.AuditService.Change;
 import cn.jinan.edu.platform.data.EventService;
 import cn.jinan.edu.platform.data.Idempotency;
 import cn.jinan.edu.platform.data.IdempotencyRecord;
@@ -84,14 +83,7 @@ public class RegistrationWorkflow {
     r.updatedAt = r.createdAt;
     store.apply(r, content, schools);
     r.persist();
-    audit.append(
-        caller,
-        role,
-        Change.of("registration", r.id)
-            .district(r.leadDistrict)
-            .action("create")
-            .states(null, r.state)
-            .after(r));
+    audit.append(caller, role, RegistrationStore.change(r, "create", null).after(r));
     em.flush();
     return new Idempotency.Created<>(
         views.registration(caller, r, schools), r.id, r.version, false);
@@ -118,19 +110,9 @@ public class RegistrationWorkflow {
           "leadSchool", "牵头校不可更改 (the lead school of a registration cannot change)");
     }
     Map<String, School> schools = store.resolve(content);
-    store.schoolsOf(r);
-    Map<String, Object> before = r.auditSnapshot();
-    store.apply(r, content, schools);
-    r.updatedAt = OffsetDateTime.now();
+    Map<String, Object> before = store.replaceContent(r, content, schools);
     audit.append(
-        caller,
-        role,
-        Change.of("registration", r.id)
-            .district(r.leadDistrict)
-            .action("update")
-            .states(r.state, r.state)
-            .before(before)
-            .after(r));
+        caller, role, RegistrationStore.change(r, "update", r.state).before(before).after(r));
     em.flush();
     return views.registration(caller, r, schools);
   }
@@ -163,10 +145,7 @@ public class RegistrationWorkflow {
     audit.append(
         caller,
         role,
-        Change.of("registration", r.id)
-            .district(r.leadDistrict)
-            .action(action.pathName())
-            .states(from, r.state)
+        RegistrationStore.change(r, action.pathName(), from)
             .comment(comment)
             .before(before)
             .after(r));
@@ -239,10 +218,7 @@ public class RegistrationWorkflow {
         audit.append(
             null,
             "system",
-            Change.of("registration", r.id)
-                .district(r.leadDistrict)
-                .action(action.pathName())
-                .states(from, r.state)
+            RegistrationStore.change(r, action.pathName(), from)
                 .comment("合作期限 term " + r.termStart + " – " + r.termEnd + ", as of " + today)
                 .before(before)
                 .after(r));
