@@ -7,13 +7,14 @@ import cn.jinan.edu.milestone.service.ReportQueries;
 import cn.jinan.edu.milestone.service.ReportService;
 import cn.jinan.edu.platform.data.AuditView;
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,13 +85,9 @@ public class ReportResource {
       @Parameter(description = "单位 unit code", example = "370102") @QueryParam("unit") String unit,
       @Parameter(description = "审核状态 state", example = "SUBMITTED") @QueryParam("state")
           ReportState state,
-      @Parameter(description = "游标 cursor", example = "12") @QueryParam("after") String after,
-      @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
+      @BeanParam PageParams page) {
     return queries.list(
-        caller,
-        new ReportQueries.Filter(task, unit, state),
-        Paging.afterId(after),
-        Paging.limit(limit));
+        caller, new ReportQueries.Filter(task, unit, state), page.afterId(), page.limit());
   }
 
   @GET
@@ -193,8 +190,7 @@ public class ReportResource {
               + " state, comment and changed fields. Append-only.")
   public Page<AuditView> audit(
       @Parameter(description = "报告编号 report id", example = "12") @PathParam("id") long id,
-      @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
-      @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return queries.auditTrail(caller, id, Paging.afterId(after), Paging.limit(limit));
+      @BeanParam PageParams page) {
+    return queries.auditTrail(caller, id, page.afterId(), page.limit());
   }
 }

@@ -1,11 +1,12 @@
 package cn.jinan.edu.platform.data;
 
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,12 +49,8 @@ public class FeedResource {
               + " directly), others get 403. The filter applies before paging: a page holds up to"
               + " limit visible events and nextCursor resumes after the last of them, so nothing is"
               + " skipped or repeated.")
-  public Page<Map<String, Object>> events(
-      @Parameter(description = "上次读到的位置 resume after this sequence", example = "0")
-          @QueryParam("after")
-          String after,
-      @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return events.readFor(caller, Paging.afterId(after), Paging.limit(limit), districtField);
+  public Page<Map<String, Object>> events(@BeanParam PageParams page) {
+    return events.readFor(caller, page.afterId(), page.limit(), districtField);
   }
 
   @GET
@@ -72,9 +69,7 @@ public class FeedResource {
       @Parameter(description = "对象类型 entity type", example = "registration")
           @QueryParam("entityType")
           String entityType,
-      @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
-      @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
-    return audit.searchFor(
-        caller, district, entityType, Paging.afterId(after), Paging.limit(limit));
+      @BeanParam PageParams page) {
+    return audit.searchFor(caller, district, entityType, page.afterId(), page.limit());
   }
 }

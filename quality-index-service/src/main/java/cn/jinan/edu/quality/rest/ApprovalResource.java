@@ -3,7 +3,7 @@ package cn.jinan.edu.quality.rest;
 import cn.jinan.edu.platform.data.AuditService;
 import cn.jinan.edu.platform.data.AuditView;
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
 import cn.jinan.edu.quality.api.Views;
@@ -11,6 +11,7 @@ import cn.jinan.edu.quality.service.DataApprovals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -126,10 +127,8 @@ public class ApprovalResource {
   public Page<AuditView> audit(
       @Parameter(description = "区县", example = "370102") @PathParam("district") String district,
       @Parameter(description = "统计年度", example = "2026") @PathParam("period") int period,
-      @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
-      @Parameter(description = "条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
+      @BeanParam PageParams page) {
     approvals.approval(caller, district, period); // read scope check
-    return audit.forAggregate(
-        "data:" + district + ":" + period, Paging.afterId(after), Paging.limit(limit));
+    return audit.forAggregate("data:" + district + ":" + period, page.afterId(), page.limit());
   }
 }

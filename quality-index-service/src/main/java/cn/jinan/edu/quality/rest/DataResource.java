@@ -4,7 +4,7 @@ import cn.jinan.edu.platform.data.imports.ImportMode;
 import cn.jinan.edu.platform.data.imports.ImportRow;
 import cn.jinan.edu.platform.data.imports.ImportSummary;
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -82,13 +83,12 @@ public class DataResource {
       @Parameter(description = "学校USCC", example = "12370102MB0000017P") @QueryParam("school")
           String school,
       @Parameter(description = "统计年度", example = "2026") @QueryParam("period") Integer period,
-      @Parameter(description = "游标 cursor", example = "0") @QueryParam("after") String after,
-      @Parameter(description = "每页条数 1–200", example = "50") @QueryParam("limit") Integer limit) {
+      @BeanParam PageParams page) {
     return queries.search(
         caller,
         new DataQueries.Filter(indicator, district, school, period),
-        Paging.afterId(after),
-        Paging.limit(limit));
+        page.afterId(),
+        page.limit());
   }
 
   @GET

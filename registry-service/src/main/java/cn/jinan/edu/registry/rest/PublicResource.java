@@ -1,7 +1,7 @@
 package cn.jinan.edu.registry.rest;
 
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.registry.api.Views;
 import cn.jinan.edu.registry.config.RegistryConfig;
@@ -10,6 +10,7 @@ import cn.jinan.edu.registry.service.PublicRegistry;
 import cn.jinan.edu.registry.service.UnitService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -55,13 +56,11 @@ public class PublicResource {
       @Parameter(description = "学校名称 school-name fragment", example = "实验小学")
           @QueryParam("schoolName")
           String schoolName,
-      @QueryParam("after") String after,
-      @QueryParam("limit") Integer limit) {
+      @BeanParam PageParams page) {
     if (schoolName != null && schoolName.trim().length() < 2) {
       throw ProblemException.invalid("schoolName", "至少2个字 (at least 2 characters)");
     }
-    return registry.search(
-        filingNumber, school, schoolName, Paging.afterId(after), Paging.limit(limit));
+    return registry.search(filingNumber, school, schoolName, page.afterId(), page.limit());
   }
 
   @GET

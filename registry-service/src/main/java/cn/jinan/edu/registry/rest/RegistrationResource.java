@@ -3,7 +3,7 @@ package cn.jinan.edu.registry.rest;
 import cn.jinan.edu.platform.data.AuditView;
 import cn.jinan.edu.platform.data.Idempotency;
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -120,13 +121,12 @@ public class RegistrationResource {
           LocalDate termTo,
       @Parameter(description = "名称或备案编号 name fragment or filing number") @QueryParam("q")
           String text,
-      @Parameter(description = "游标 cursor") @QueryParam("after") String after,
-      @Parameter(description = "每页条数 1–200") @QueryParam("limit") Integer limit) {
+      @BeanParam PageParams page) {
     return search.list(
         caller,
         new RegistrationSearch.Filter(district, state, mode, school, termFrom, termTo, text),
-        Paging.afterId(after),
-        Paging.limit(limit));
+        page.afterId(),
+        page.limit());
   }
 
   @GET
@@ -220,11 +220,8 @@ public class RegistrationResource {
       description =
           "Every create, change and transition of this registration and its amendments: actor,"
               + " role, scope, time, from/to state, comment, request id and changed fields.")
-  public Page<AuditView> audit(
-      @PathParam("id") long id,
-      @QueryParam("after") String after,
-      @QueryParam("limit") Integer limit) {
-    return search.auditTrail(caller, id, Paging.afterId(after), Paging.limit(limit));
+  public Page<AuditView> audit(@PathParam("id") long id, @BeanParam PageParams page) {
+    return search.auditTrail(caller, id, page.afterId(), page.limit());
   }
 
   @POST

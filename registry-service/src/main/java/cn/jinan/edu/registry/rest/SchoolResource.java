@@ -4,7 +4,7 @@ import cn.jinan.edu.platform.data.imports.ImportMode;
 import cn.jinan.edu.platform.data.imports.ImportRow;
 import cn.jinan.edu.platform.data.imports.ImportSummary;
 import cn.jinan.edu.platform.paging.Page;
-import cn.jinan.edu.platform.paging.Paging;
+import cn.jinan.edu.platform.paging.PageParams;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.security.Caller;
 import cn.jinan.edu.platform.security.Roles;
@@ -22,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -65,13 +66,11 @@ public class SchoolResource {
       @Parameter(description = "名称或统一社会信用代码 name fragment or USCC", example = "实验") @QueryParam("q")
           String text,
       @Parameter(description = "状态 OPEN / CLOSED") @QueryParam("status") String status,
-      @Parameter(description = "游标 cursor from nextCursor") @QueryParam("after") String after,
-      @Parameter(description = "每页条数 1–200, default 50") @QueryParam("limit") Integer limit) {
+      @BeanParam PageParams page) {
     if (status != null && !status.equals("OPEN") && !status.equals("CLOSED")) {
       throw ProblemException.invalid("status", "OPEN or CLOSED");
     }
-    return schools.search(
-        district, stage, text, status, Paging.afterId(after), Paging.limit(limit));
+    return schools.search(district, stage, text, status, page.afterId(), page.limit());
   }
 
   @GET
