@@ -245,6 +245,26 @@ class GatewayTests {
         .header("RateLimit-Remaining", "2");
   }
 
+  @Test
+  void anAnonymousCallerCannotPickItsBucketWithASpoofedForwardedFor() {
+    // 127.0.0.1 is no trusted proxy here, so X-Forwarded-For is ignored: every call below counts
+    // against this connection's address, whatever address the header claims.
+    String[] claimed = {"203.0.113.7", "198.51.100.1", "192.0.2.55"};
+    for (int i = 0; i < claimed.length; i++) {
+      given()
+          .header("X-Forwarded-For", claimed[i])
+          .get("/tight/api/v1/units")
+          .then()
+          .statusCode(200)
+          .header("RateLimit-Remaining", Integer.toString(2 - i));
+    }
+    problem(
+            given().header("X-Forwarded-For", "203.0.113.99").get("/tight/api/v1/units").then(),
+            429)
+        .header("Retry-After", notNullValue())
+        .body("detail", containsString("this address"));
+  }
+
   // ---- failures: down, slow, circuit --------------------------------------------------------
 
   @Test

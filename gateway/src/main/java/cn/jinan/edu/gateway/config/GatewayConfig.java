@@ -111,6 +111,22 @@ public interface GatewayConfig {
     String publicRateLimitGroup();
   }
 
+  /** Where the rate-limit buckets are shared by the replicas. */
+  Redis redis();
+
+  interface Redis {
+    /** A Redis-protocol server (REDIS_URL); none: every replica limits on its own. */
+    Optional<String> url();
+
+    /** Prefix of the bucket keys; the replicas of one deployment share it. */
+    @WithDefault("jinan-gateway:rate:")
+    String keyPrefix();
+
+    /** The longest a bucket round trip may take before the replica's own bucket answers. */
+    @WithDefault("150ms")
+    Duration timeout();
+  }
+
   interface RateLimit {
     int limit();
 

@@ -2,7 +2,7 @@ package cn.jinan.edu.gateway.web;
 
 import cn.jinan.edu.gateway.domain.PathRewrite;
 import cn.jinan.edu.gateway.domain.PathRule;
-import cn.jinan.edu.gateway.domain.RateLimiter;
+import cn.jinan.edu.gateway.domain.Quota;
 import cn.jinan.edu.platform.security.CallerProducer;
 import cn.jinan.edu.platform.security.VerifiedTokenIdentities;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -30,14 +30,17 @@ final class EdgeAdmission {
   private final IdentityProviderManager identities;
   private final VerifiedTokenIdentities verified;
   private final AdmittedRequests admitted;
+  private final RateLimits rateLimits;
 
   EdgeAdmission(
       IdentityProviderManager identities,
       VerifiedTokenIdentities verified,
-      AdmittedRequests admitted) {
+      AdmittedRequests admitted,
+      RateLimits rateLimits) {
     this.identities = identities;
     this.verified = verified;
     this.admitted = admitted;
+    this.rateLimits = rateLimits;
   }
 
   void handle(RoutingContext ctx, ProxiedRoute route) {
@@ -123,13 +126,32 @@ final class EdgeAdmission {
       String clientId,
       boolean isPublic,
       String backendUri) {
-    HttpServerRequest request = ctx.request();
     if (clientId != null) {
       ctx.put(ProxyRoutes.CLIENT_KEY, clientId);
     }
-    if (!withinRateLimit(ctx, isPublic ? route.publicLimiter : route.limiter, clientId)) {
-      return;
-    }
+    // Authenticated calls count against their client, anonymous ones against the address the
+    // trusted proxies report (quarkus.http.proxy.*), never against a header anyone may send.
+    String key =
+        clientId != null
+            ? "client:" + clientId
+            : "addr:" + ForwardingHeaders.remoteHost(ctx.request());
+    Context context = Vertx.currentContext();
+    rateLimits
+        .tryConsume(isPublic ? route.publicQuota : route.quota, key)
+        .whenComplete(
+            (decision, failure) ->
+                onContext(
+                    context,
+                    () -> {
+                      // The limiter never fails a request: without a decision it is admitted.
+                      if (failure != null || withinRateLimit(ctx, decision, clientId)) {
+                        admitBody(ctx, route, backendUri);
+                      }
+                    }));
+  }
+
+  private void admitBody(RoutingContext ctx, ProxiedRoute route, String backendUri) {
+    HttpServerRequest request = ctx.request();
     long max = route.maxBodySize;
     String length = request.getHeader("Content-Length");
     if (length != null) {
@@ -149,15 +171,15 @@ final class EdgeAdmission {
   }
 
   /** Sets the RateLimit headers; over the limit, answers 429 and returns false. */
-  private static boolean withinRateLimit(RoutingContext ctx, RateLimiter limiter, String clientId) {
+  private static boolean withinRateLimit(RoutingContext ctx, Quota.Decision d, String clientId) {
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
-    String key =
-        clientId != null ? "client:" + clientId : "addr:" + ForwardingHeaders.remoteHost(request);
-    RateLimiter.Decision d = limiter.tryAcquire(key);
+    if (response.ended() || response.closed()) {
+      return false;
+    }
     response
-        .putHeader("RateLimit-Limit", Integer.toString(d.limit()))
-        .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
+        .putHeader("RateLimit-Limit", Long.toString(d.limit()))
+        .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
         .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
     if (d.allowed()) {
       return true;

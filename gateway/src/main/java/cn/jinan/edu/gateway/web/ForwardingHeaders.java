@@ -17,9 +17,11 @@ final class ForwardingHeaders {
     for (String name : HopByHop.namesToDrop(in.headers().getAll("Connection"))) {
       headers.remove(name);
     }
-    String remote = remoteHost(in);
-    String previous = in.getHeader("X-Forwarded-For");
-    headers.set("X-Forwarded-For", previous == null ? remote : previous + ", " + remote);
+    // The chain a client sent is kept only when a trusted proxy vouched for it (then Vert.x
+    // reports the forwarded address as the remote one); otherwise it is replaced, not extended.
+    String previous = forwardedByTrustedProxy(in) ? in.getHeader("X-Forwarded-For") : null;
+    String peer = peerHost(in);
+    headers.set("X-Forwarded-For", previous == null ? peer : previous + ", " + peer);
     headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
     if (in.authority() != null) {
       headers.set("X-Forwarded-Host", in.authority().toString());
@@ -37,6 +39,18 @@ final class ForwardingHeaders {
     headers.remove(RequestIds.HEADER);
   }
 
+  /** The host of the connection itself (the edge proxy, or the client when there is none). */
+  static String peerHost(HttpServerRequest request) {
+    var peer = request.connection() == null ? null : request.connection().remoteAddress();
+    return peer == null ? remoteHost(request) : peer.hostAddress();
+  }
+
+  static boolean forwardedByTrustedProxy(HttpServerRequest request) {
+    return request.getHeader("X-Forwarded-For") != null
+        && !remoteHost(request).equals(peerHost(request));
+  }
+
+  /** The client's address: forwarded by a trusted proxy, else the connection's peer. */
   static String remoteHost(HttpServerRequest request) {
     return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
   }

@@ -4,7 +4,7 @@ import cn.jinan.edu.gateway.client.Backend;
 import cn.jinan.edu.gateway.client.Backends;
 import cn.jinan.edu.gateway.config.GatewayConfig;
 import cn.jinan.edu.gateway.domain.PathRule;
-import cn.jinan.edu.gateway.domain.RateLimiter;
+import cn.jinan.edu.gateway.domain.Quota;
 import java.util.List;
 
 /** A configured route with its parsed rules, read on every request that takes it. */
@@ -18,8 +18,8 @@ final class ProxiedRoute {
   final GatewayConfig.Route config;
   final Backend backend;
   final List<PathRule> publicRules;
-  final RateLimiter limiter;
-  final RateLimiter publicLimiter;
+  final Quota quota;
+  final Quota publicQuota;
   final String rewrite;
   final long timeoutMillis;
   final long maxBodySize;
@@ -32,8 +32,8 @@ final class ProxiedRoute {
     this.config = config;
     this.backend = backends.get(config.backend());
     this.publicRules = config.publicPaths().stream().map(PathRule::parse).toList();
-    this.limiter = rateLimits.group(config.rateLimitGroup());
-    this.publicLimiter = rateLimits.group(config.publicRateLimitGroup());
+    this.quota = rateLimits.group(config.rateLimitGroup());
+    this.publicQuota = rateLimits.group(config.publicRateLimitGroup());
     this.rewrite = config.rewrite().orElse("");
     this.timeoutMillis = config.timeout().toMillis();
     this.maxBodySize = config.maxBodySize().asLongValue();

@@ -52,7 +52,7 @@ public class ProxyRoutes {
     this.backends = backends;
     this.rateLimits = rateLimits;
     this.vertx = vertx;
-    this.admission = new EdgeAdmission(identities, verified, admitted);
+    this.admission = new EdgeAdmission(identities, verified, admitted, rateLimits);
   }
 
   void register(@Observes Router router) {
