@@ -6,13 +6,16 @@ import cn.jinan.edu.milestone.domain.Deadline;
 import cn.jinan.edu.milestone.domain.ResponsibleUnit;
 import cn.jinan.edu.milestone.domain.UnitKind;
 import cn.jinan.edu.milestone.domain.UnitPeriods;
+import cn.jinan.edu.platform.data.ClusterJobs;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +38,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UnitMirror {
   private static final Logger LOG = Logger.getLogger(UnitMirror.class);
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
   static final String SOURCE = "registry-service";
   private static final Set<String> REGISTRY_KINDS =
       Arrays.stream(UnitKind.values())
@@ -42,6 +46,7 @@ public class UnitMirror {
           .map(Enum::name)
           .collect(Collectors.toSet());
 
+  @Inject ClusterJobs jobs;
   @Inject @RestClient RegistryUnits registry;
   @Inject EntityManager em;
 
@@ -50,11 +55,18 @@ public class UnitMirror {
       every = "${milestone.units.refresh:10m}",
       delayed = "${milestone.units.first-refresh:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void scheduled() {
+  void scheduled(ScheduledExecution execution) {
+    // One replica takes each period (platform-data ClusterJobs); the others skip it.
     try {
-      refresh();
+      jobs.runOnce(
+          execution,
+          JOB_TIMEOUT,
+          () -> {
+            refresh();
+          });
     } catch (ProblemException e) {
-      // Already logged or harmless; the next run tries again and the mirror is kept meanwhile.
+      // Already logged or harmless; the next run tries again and the mirror is kept
+      // meanwhile.
       LOG.debugf("unit mirror not refreshed: %s", e.getMessage());
     }
   }

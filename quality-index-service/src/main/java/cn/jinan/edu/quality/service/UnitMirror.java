@@ -1,5 +1,6 @@
 package cn.jinan.edu.quality.service;
 
+import cn.jinan.edu.platform.data.ClusterJobs;
 import cn.jinan.edu.platform.problem.ProblemException;
 import cn.jinan.edu.platform.problem.ProblemType;
 import cn.jinan.edu.quality.api.Views;
@@ -8,8 +9,10 @@ import cn.jinan.edu.quality.domain.Unit;
 import cn.jinan.edu.quality.domain.UnitKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,8 +29,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UnitMirror {
   private static final Logger LOG = Logger.getLogger(UnitMirror.class);
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
   static final String SOURCE = "registry-service";
 
+  @Inject ClusterJobs jobs;
   @Inject RegistryClient registry;
 
   @Scheduled(
@@ -35,8 +40,14 @@ public class UnitMirror {
       every = "${quality.registry.units-refresh:10m}",
       delayed = "${quality.registry.units-first-refresh:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void scheduled() {
-    registry.units().ifPresent(this::apply);
+  void scheduled(ScheduledExecution execution) {
+    // One replica takes each period (platform-data ClusterJobs); the others skip it.
+    jobs.runOnce(
+        execution,
+        JOB_TIMEOUT,
+        () -> {
+          registry.units().ifPresent(this::apply);
+        });
   }
 
   /** Reads the registry's units now; 503 when it cannot be read. */

@@ -1,0 +1,65 @@
+package cn.jinan.edu.platform.data;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.quarkus.scheduler.Trigger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * One runner per scheduled job across the replicas of a service. A {@code @Scheduled} method calls
+ * {@link #runOnce}: the job runs inside one transaction that holds the job's PostgreSQL advisory
+ * lock for as long as it runs, and only when this replica takes the period's turn ({@link
+ * JobClaim}). A replica that stops (or dies) mid-run releases the lock and rolls its turn back, so
+ * the next tick of another replica runs the job.
+ */
+@ApplicationScoped
+public class ClusterJobs {
+  private static final Logger LOG = Logger.getLogger(ClusterJobs.class);
+
+  /** This replica in the platform_job_run table: host name (the pod) and a start-up id. */
+  static final String RUNNER =
+      ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+  @Inject EntityManager em;
+
+  /**
+   * The same for a {@code @Scheduled} method: the job is its trigger's identity (set one, the same
+   * on every replica) and the period the time from this fire to the next.
+   */
+  public boolean runOnce(ScheduledExecution execution, Duration timeout, Runnable work) {
+    Trigger trigger = execution.getTrigger();
+    Instant next = trigger.getNextFireTime();
+    Duration period =
+        next == null ? Duration.ZERO : Duration.between(execution.getScheduledFireTime(), next);
+    return runOnce(trigger.getId(), period.isNegative() ? Duration.ZERO : period, timeout, work);
+  }
+
+  /**
+   * Runs {@code work} if this replica takes the turn of {@code job} for the current period; the
+   * work joins the claiming transaction. Answers whether it ran.
+   */
+  public boolean runOnce(String job, Duration period, Duration timeout, Runnable work) {
+    return QuarkusTransaction.requiringNew()
+        .timeout((int) Math.max(1, timeout.toSeconds()))
+        .call(
+            () -> {
+              boolean mine =
+                  em.unwrap(Session.class)
+                      .doReturningWork(conn -> JobClaim.take(conn, job, period, RUNNER));
+              if (!mine) {
+                LOG.debugf("job %s: another replica has this period's turn", job);
+                return false;
+              }
+              work.run();
+              return true;
+            });
+  }
+}
