@@ -30,6 +30,7 @@ OVERLAYS=(
   "dev:k8s/overlays/dev"
   "prod:k8s/overlays/prod"
   "prod-observability:validation/kustomize/prod-observability"
+  "prod-ingress-nginx:validation/kustomize/prod-ingress-nginx"
 )
 
 start=$SECONDS

@@ -14,7 +14,7 @@
 # Keycloak (org.keycloak:keycloak-quarkus-dist from Maven Central) is unpacked under
 # deploy/.cache/keycloak and runs in dev mode (in-memory H2, HTTP) on 127.0.0.1:${KC_PORT:-18180}.
 # The realm file carries no users and no secrets; this script adds, for local use only:
-#   - the test users of test/edu-users-0.json (password test-only-<username>; KC_TEST_USERS=0 skips them)
+#   - the test users of test/edu-users-0.json (password Test-only-1-<username>, which meets the realm's password policy; KC_TEST_USERS=0 skips them)
 #   - a public client e2e-tests with the password grant, for user tokens without a browser.
 # Needs java (17 or newer), curl, jq, unzip.
 set -euo pipefail
@@ -139,7 +139,7 @@ token() {
     user)
       [ -n "${2:-}" ] || die "usage: token user USERNAME"
       curl -sf "$endpoint" -d grant_type=password -d "client_id=$TEST_CLIENT" -d "username=$2" \
-        --data-urlencode "password=test-only-$2" | jq -er .access_token
+        --data-urlencode "password=Test-only-1-$2" | jq -er .access_token
       ;;
     *) die "usage: token client CLIENT_ID | token user USERNAME" ;;
   esac

@@ -6,8 +6,10 @@
 // unknown field (excess property), a wrong type or a missing required field is a compile error.
 // Then each object goes through its model's JSON-schema validation (patterns, enums, formats).
 // Kinds come from kubernetes-models (core), @kubernetes-models/cloudnative-pg (Cluster,
-// ScheduledBackup), @kubernetes-models/prometheus-operator (ServiceMonitor, PodMonitor) and
-// types/barmancloud.d.ts (the Barman Cloud plugin's ObjectStore). A kind without a schema fails.
+// ScheduledBackup), @kubernetes-models/prometheus-operator (ServiceMonitor, PodMonitor,
+// PrometheusRule), @kubernetes-models/gateway-api (Gateway, HTTPRoute), @kubernetes-models/cert-manager
+// (Certificate) and types/barmancloud.d.ts (the Barman Cloud plugin's ObjectStore). A kind
+// without a schema fails.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -31,7 +33,11 @@ export function schemaOf(apiVersion, kind) {
     };
   }
   let pkg;
-  if (apiVersion.startsWith("postgresql.cnpg.io/")) {
+  if (apiVersion.startsWith("gateway.networking.k8s.io/")) {
+    pkg = "@kubernetes-models/gateway-api";
+  } else if (apiVersion.startsWith("cert-manager.io/")) {
+    pkg = "@kubernetes-models/cert-manager";
+  } else if (apiVersion.startsWith("postgresql.cnpg.io/")) {
     pkg = "@kubernetes-models/cloudnative-pg";
   } else if (apiVersion.startsWith("monitoring.coreos.com/")) {
     pkg = "@kubernetes-models/prometheus-operator";

@@ -70,6 +70,27 @@ const serviceMonitor = (name, endpoint = {}) => ({
   spec: { selector: { matchLabels: { app: "x" } }, endpoints: [{ port: "http", path: "/q/metrics", ...endpoint }] },
 });
 
+const gateway = (name, listener = {}) => ({
+  apiVersion: "gateway.networking.k8s.io/v1",
+  kind: "Gateway",
+  metadata: { name },
+  spec: { gatewayClassName: "eg", listeners: [{ name: "https", protocol: "HTTPS", port: 443, ...listener }] },
+});
+
+const httpRoute = (name, rule = {}) => ({
+  apiVersion: "gateway.networking.k8s.io/v1",
+  kind: "HTTPRoute",
+  metadata: { name },
+  spec: { parentRefs: [{ name: "edge" }], rules: [{ backendRefs: [{ name: "gateway", port: 8080 }], ...rule }] },
+});
+
+const certificate = (name, spec = {}) => ({
+  apiVersion: "cert-manager.io/v1",
+  kind: "Certificate",
+  metadata: { name },
+  spec: { secretName: "tls", dnsNames: ["api.example"], issuerRef: { kind: "ClusterIssuer", name: "ca" }, ...spec },
+});
+
 const withoutInstances = cluster("cluster-typo");
 withoutInstances.spec.instancess = withoutInstances.spec.instances;
 delete withoutInstances.spec.instances;
@@ -80,6 +101,12 @@ const cases = [
   objectStore("store-valid"),
   deployment("deployment-valid"),
   serviceMonitor("monitor-valid"),
+  gateway("gateway-valid"),
+  httpRoute("route-valid"),
+  certificate("certificate-valid"),
+  gateway("gateway-wrong-type", { port: "443" }),
+  httpRoute("route-typo", { timeout: { request: "10s" } }),
+  certificate("certificate-typo", { dnsName: ["api.example"] }),
   withoutInstances,
   cluster("cluster-nested-typo", { storage: { size: "5Gi", storageClas: "fast" } }),
   cluster("cluster-wrong-type", { instances: "3" }),
@@ -99,7 +126,16 @@ before(async () => {
 const about = (name) => findings.filter((f) => f.includes(`/${name}:`));
 
 test("valid objects of every checked kind pass", () => {
-  for (const name of ["cluster-valid", "backup-valid", "store-valid", "deployment-valid", "monitor-valid"]) {
+  for (const name of [
+    "cluster-valid",
+    "backup-valid",
+    "store-valid",
+    "deployment-valid",
+    "monitor-valid",
+    "gateway-valid",
+    "route-valid",
+    "certificate-valid",
+  ]) {
     assert.deepEqual(about(name), [], name);
   }
 });
@@ -135,6 +171,12 @@ test("a typo'd field in a Deployment is caught here too", () => {
 
 test("a wrong type in a ServiceMonitor is caught", () => {
   assert.match(about("monitor-wrong-type").join("\n"), /not assignable/);
+});
+
+test("Gateway API and cert-manager objects are schema-checked too", () => {
+  assert.match(about("gateway-wrong-type").join("\n"), /not assignable/);
+  assert.match(about("route-typo").join("\n"), /"timeout"/);
+  assert.match(about("certificate-typo").join("\n"), /"dnsName"/);
 });
 
 test("a kind without a schema is rejected", () => {

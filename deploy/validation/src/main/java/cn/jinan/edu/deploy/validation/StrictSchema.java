@@ -40,9 +40,9 @@ import java.util.stream.Collectors;
  * models' catch-all any-setter is removed, so a typo is an error instead of an extra property) and
  * wrong types (no coercion of "80" to 80, 1 to "1" or "true" to true).
  *
- * <p>Custom resources (CloudNativePG, the Barman Cloud plugin, Prometheus Operator) have no model
- * here: they are checked by the TypeScript validator (validation/ts), which is listed in {@link
- * #DELEGATED} so that no kind goes unchecked.
+ * <p>Custom resources (CloudNativePG, the Barman Cloud plugin, Prometheus Operator, Gateway API,
+ * cert-manager) have no model here: they are checked by the TypeScript validator (validation/ts),
+ * which is listed in {@link #DELEGATED} so that no kind goes unchecked.
  */
 public final class StrictSchema {
   static final Map<String, Class<?>> MODELS =
@@ -69,7 +69,11 @@ public final class StrictSchema {
           "postgresql.cnpg.io/v1/ScheduledBackup",
           "barmancloud.cnpg.io/v1/ObjectStore",
           "monitoring.coreos.com/v1/ServiceMonitor",
-          "monitoring.coreos.com/v1/PodMonitor");
+          "monitoring.coreos.com/v1/PodMonitor",
+          "monitoring.coreos.com/v1/PrometheusRule",
+          "gateway.networking.k8s.io/v1/Gateway",
+          "gateway.networking.k8s.io/v1/HTTPRoute",
+          "cert-manager.io/v1/Certificate");
 
   private final ObjectMapper mapper = strictMapper();
 

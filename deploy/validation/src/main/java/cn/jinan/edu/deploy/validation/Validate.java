@@ -39,7 +39,10 @@ public final class Validate {
     System.out.println("Manifest validation (fabric8 schema, policies, environment): no findings.");
   }
 
-  /** All findings for one rendered overlay: schema, policies, environment cross-check. */
+  /**
+   * All findings for one rendered overlay: schema, policies, topology (namespaces, selectors,
+   * references, edge), runbooks, environment cross-check.
+   */
   public static List<String> validate(Manifest manifest, Path repo, boolean highAvailability) {
     List<String> findings = new ArrayList<>();
     StrictSchema schema = new StrictSchema();
@@ -47,6 +50,8 @@ public final class Validate {
     // Policies read fields by name: only meaningful once every object has the right shape.
     if (findings.isEmpty()) {
       findings.addAll(new Policies(highAvailability).check(manifest));
+      findings.addAll(new Topology().check(manifest));
+      findings.addAll(new Runbooks(repo).check(manifest));
       findings.addAll(new EnvCrossCheck(repo).check(manifest));
     }
     return findings;
