@@ -148,9 +148,11 @@ start_all() {
     if pid_alive "$RUN_DIR/$name.pid"; then
       die "$name is already running (./run.sh status). Stop it with ./run.sh stop."
     fi
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      die "Port $port (for $name) is already in use by another program."
-    fi
+    for p in "$port" $((port + 1000)); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+        die "Port $p (for $name) is already in use by another program."
+      fi
+    done
   done
   check_postgres
   ensure_keys
@@ -168,7 +170,9 @@ start_all() {
     IFS=: read -r name port db <<<"$entry"
     (
       cd "$ROOT/$name"
+      # Each management interface (health, metrics, OpenAPI) listens 1000 above its service.
       env OIDC_PUBLIC_KEY="$public_key" OIDC_TOKEN_ISSUER="$ISSUER" HTTP_PORT="$port" \
+        MANAGEMENT_PORT=$((port + 1000)) \
         PEER_TOKEN="$peer_token" \
         DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="${DB_PASSWORD:-}" \
         ${db:+DB_NAME="$db"} \
@@ -181,7 +185,7 @@ start_all() {
   local deadline=$((SECONDS + 90))
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r name port _ <<<"$entry"
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = "200" ]; do
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((port + 1000))/q/health/ready")" = "200" ]; do
       if ! pid_alive "$RUN_DIR/$name.pid"; then
         tail -n 30 "$LOG_DIR/$name.log" >&2 || true
         stop_all >/dev/null
@@ -200,13 +204,14 @@ start_all() {
 
 The suite is up (logs in .run/logs/, stop with ./run.sh stop).
 
-  service                 URL                      Swagger UI
-  gateway                 http://127.0.0.1:8080    http://127.0.0.1:8080/q/swagger-ui
-  registry-service        http://127.0.0.1:8081    http://127.0.0.1:8081/q/swagger-ui
-  milestone-service       http://127.0.0.1:8082    http://127.0.0.1:8082/q/swagger-ui
-  quality-index-service   http://127.0.0.1:8083    http://127.0.0.1:8083/q/swagger-ui
+  service                 URL                      management (health, metrics, OpenAPI)
+  gateway                 http://127.0.0.1:8080    http://127.0.0.1:9080
+  registry-service        http://127.0.0.1:8081    http://127.0.0.1:9081
+  milestone-service       http://127.0.0.1:8082    http://127.0.0.1:9082
+  quality-index-service   http://127.0.0.1:8083    http://127.0.0.1:9083
 
-Health: /q/health/ready   Metrics: /q/metrics   OpenAPI: /q/openapi
+On the management port: /q/health/ready   /q/metrics   /q/openapi   /q/swagger-ui
+Swagger UI of the whole suite: http://127.0.0.1:8080/q/swagger-ui
 Through the gateway: http://127.0.0.1:8080/registry/…, /milestone/…, /quality/…
   merged OpenAPI: http://127.0.0.1:8080/openapi/merged.json
 

@@ -17,7 +17,7 @@ DURATION="${DURATION:-10}"
 URL="${QUALITY_URL:-http://127.0.0.1:8083}"
 PSQL=(psql -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -v ON_ERROR_STOP=1 -qtA)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/q/health/ready")" = 200 ] ||
+[ "$(curl -s -o /dev/null -w '%{http_code}' "${QUALITY_MANAGEMENT_URL:-http://127.0.0.1:9083}/q/health/ready")" = 200 ] ||
   { echo "quality-index-service is not ready at $URL (start it with ./run.sh)" >&2; exit 1; }
 TOKEN=$(./run.sh token city-admin)
 WORK=$(mktemp -d)

@@ -11,7 +11,8 @@ ROWS="${1:-10000}"
 URL="${REGISTRY_URL:-http://127.0.0.1:8081}"
 DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}" DB_USER="${DB_USER:-postgres}"
 
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/q/health/ready")" != 200 ]; then
+MANAGEMENT="${REGISTRY_MANAGEMENT_URL:-http://127.0.0.1:9081}"
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready")" != 200 ]; then
   echo "registry-service is not running at $URL; starting the suite with ./run.sh" >&2
   ./run.sh >/dev/null
   trap './run.sh stop >/dev/null' EXIT

@@ -33,12 +33,14 @@ done
 start() { # module db port [extra env...]
   local module=$1 db=$2 port=$3
   shift 3
-  env HTTP_PORT="$port" DB_NAME="$db" OIDC_PUBLIC_KEY="$KEY" PEER_TOKEN="$ADMIN" "$@" \
+  local management
+  management=$(free_port)
+  env HTTP_PORT="$port" MANAGEMENT_PORT="$management" DB_NAME="$db" OIDC_PUBLIC_KEY="$KEY" PEER_TOKEN="$ADMIN" "$@" \
     java -Xmx256m -Dquarkus.profile=local -Dquarkus.http.host=127.0.0.1 \
     -jar "$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
   PIDS+=($!)
   local pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ]; do
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management/q/health/ready")" = 200 ]; do
     sleep 0.2
     kill -0 "$pid" 2>/dev/null || { echo "$module did not start:"; tail -20 "$WORK/$module.log"; exit 1; }
   done

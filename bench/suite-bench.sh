@@ -26,7 +26,7 @@ PG=(-h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}")
 for tool in wrk pgbench curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk postgresql-client)" >&2; exit 1; }
 done
-[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/q/health/ready)" = 200 ] ||
+[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:9080/q/health/ready)" = 200 ] ||
   { echo "the suite is not running: ./run.sh" >&2; exit 1; }
 WORK=$(mktemp -d)
 PIDS=()
@@ -39,7 +39,7 @@ trap cleanup EXIT
 ADMIN=$(./run.sh token city-admin)
 KEY=$(grep -v -- '-----' .run/keys/public.pem | tr -d '\n')
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_ready() { # port pid log
+wait_ready() { # management-port pid log
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/q/health/ready")" = 200 ]; do
     sleep 0.05
     kill -0 "$2" 2>/dev/null || { echo "process on port $1 did not start:"; tail -20 "$3"; exit 1; }
@@ -49,11 +49,12 @@ wait_ready() { # port pid log
 # A gateway of its own in front of the running services, rate limits lifted (they would turn most
 # of the load into 429s), otherwise as ./run.sh starts it.
 GW_PORT=$(free_port)
-env HTTP_PORT="$GW_PORT" OIDC_PUBLIC_KEY="$KEY" RATE_LIMIT_DEFAULT=1000000000 RATE_LIMIT_PUBLIC=1000000000 \
+GW_MANAGEMENT=$(free_port)
+env HTTP_PORT="$GW_PORT" MANAGEMENT_PORT="$GW_MANAGEMENT" REGISTRY_MANAGEMENT_URL=http://127.0.0.1:9081 MILESTONE_MANAGEMENT_URL=http://127.0.0.1:9082 QUALITY_MANAGEMENT_URL=http://127.0.0.1:9083 OIDC_PUBLIC_KEY="$KEY" RATE_LIMIT_DEFAULT=1000000000 RATE_LIMIT_PUBLIC=1000000000 \
   java -Xmx256m -Dquarkus.profile=local -Dquarkus.http.host=127.0.0.1 \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$WORK/bench-gateway.log" 2>&1 &
 PIDS+=($!)
-wait_ready "$GW_PORT" "$!" "$WORK/bench-gateway.log"
+wait_ready "$GW_MANAGEMENT" "$!" "$WORK/bench-gateway.log"
 GW="http://127.0.0.1:$GW_PORT"
 
 if [[ " $PARTS " == *" reads "* ]]; then
@@ -158,12 +159,12 @@ echo
 echo "| service | start to ready (s, goal ≤ 2) | without the class-data archive (s) | Quarkus' own start-up (s) | RSS after load (MB, goal ≤ 256) |"
 echo "|---|---|---|---|---|"
 for s in "registry-service:registry:/api/v1/schools?limit=20" "milestone-service:milestone:/api/v1/tasks?limit=20" \
-         "quality-index-service:quality:/api/v1/indicators" "gateway::/q/health/live"; do
+         "quality-index-service:quality:/api/v1/indicators" "gateway::/openapi/services"; do
   IFS=':' read -r module db path <<<"$s"
   archive="$WORK/$module.jsa"
   # The archive is valid only for the class path it was recorded with: the same absolute jar path.
   jar="$PWD/$module/target/quarkus-app/quarkus-run.jar"
-  env HTTP_PORT=0 OIDC_ISSUER_URL=http://127.0.0.1:9/realms/none DB_HOST=127.0.0.1 DB_PORT=9 \
+  env HTTP_PORT=0 MANAGEMENT_PORT=0 OIDC_ISSUER_URL=http://127.0.0.1:9/realms/none DB_HOST=127.0.0.1 DB_PORT=9 \
     java -XX:ArchiveClassesAtExit="$archive" -Dplatform.exit-after-start=true \
     -Dquarkus.flyway.migrate-at-start=false -Dquarkus.hibernate-orm.schema-management.strategy=none \
     -jar "$jar" >"$WORK/$module-archive.log" 2>&1 || { echo "archive run of $module failed"; tail -5 "$WORK/$module-archive.log"; exit 1; }
@@ -173,13 +174,14 @@ for s in "registry-service:registry:/api/v1/schools?limit=20" "milestone-service
     port=$(free_port)
     start=$(date +%s.%N)
     # shellcheck disable=SC2086
-    env HTTP_PORT="$port" DB_NAME="${db:-none}" OIDC_PUBLIC_KEY="$KEY" PEER_TOKEN="$ADMIN" \
+    management=$(free_port)
+    env HTTP_PORT="$port" MANAGEMENT_PORT="$management" DB_NAME="${db:-none}" OIDC_PUBLIC_KEY="$KEY" PEER_TOKEN="$ADMIN" \
       QUALITY_UNITS_REFRESH=off \
       java -XX:MaxRAM="$CONTAINER_MEMORY" -XX:ActiveProcessorCount="$CONTAINER_CPUS" $opts -Dquarkus.profile=local \
       -jar "$jar" >"$WORK/$module.log" 2>&1 &
     pid=$!
     PIDS+=("$pid")
-    wait_ready "$port" "$pid" "$WORK/$module.log"
+    wait_ready "$management" "$pid" "$WORK/$module.log"
     ready=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')
     if [ "$variant" = plain ]; then
       plain=$ready

@@ -46,7 +46,7 @@ fi
 
 # The suite may be restarting (benchmarks); wait for the gateway and its backends to be ready.
 deadline=$((SECONDS + WAIT_SECONDS))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/q/health/ready")" = 200 ]; do
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "${GATEWAY_MANAGEMENT:-http://127.0.0.1:9080}/q/health/ready")" = 200 ]; do
   if [ $SECONDS -ge $deadline ]; then
     echo "guide-check: the suite is not ready at $GATEWAY after ${WAIT_SECONDS}s (start it with ./run.sh)" >&2
     exit 2

@@ -146,7 +146,7 @@ class BackendKillIT {
   private static String circuit(Http http, FaultSuite suite) {
     Answer ready =
         http.send(
-            Http.request(suite.gateway.baseUrl() + "/q/health/ready", null, CLIENT_TIMEOUT)
+            Http.request(suite.gateway.managementUrl() + "/q/health/ready", null, CLIENT_TIMEOUT)
                 .GET()
                 .build());
     assertTrue(ready.answered(), ready::describe);

@@ -52,7 +52,7 @@ class DatabaseOutageIT {
     Http http = new Http();
     String token = TestTokens.cityAdmin();
     String schools = suite.registry.baseUrl() + "/api/v1/schools";
-    String ready = suite.registry.baseUrl() + "/q/health/ready";
+    String ready = suite.registry.managementUrl() + "/q/health/ready";
     assertEquals(200, http.send(get(ready)).status(), "registry-service is ready at the start");
 
     ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();

@@ -1,5 +1,6 @@
 package cn.jinan.edu.gateway;
 
+import static cn.jinan.edu.platform.testing.ServiceContractTests.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -207,10 +208,23 @@ class GatewayTests {
         .body("query", equalTo("asOf=2025-12-31"))
         .body("headers", not(hasKey("authorization")));
     given().get("/registry/api/v1/units").then().statusCode(200);
+  }
+
+  @Test
+  void managementEndpointsAreNotReachableThroughThePublicPort() {
+    // Neither a backend's (through its route) nor the gateway's own.
     for (String prefix : new String[] {"/registry", "/milestone", "/quality"}) {
-      given().get(prefix + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-      given().get(prefix + "/q/openapi").then().statusCode(200).body("paths", notNullValue());
+      for (String path : new String[] {"/q/health/live", "/q/openapi", "/q/metrics"}) {
+        problem(given().get(prefix + path).then(), 404);
+      }
     }
+    given().get("/q/health/ready").then().statusCode(404);
+    given().get("/q/metrics").then().statusCode(404);
+    management().get("/q/health/ready").then().statusCode(200);
+    management().get("/q/metrics").then().statusCode(200);
+    // The public API docs stay public, on the public port.
+    given().get("/q/openapi").then().statusCode(200);
+    given().get("/openapi/merged.json").then().statusCode(200);
   }
 
   // ---- rate limits --------------------------------------------------------------------------
@@ -384,14 +398,14 @@ class GatewayTests {
 
   @Test
   void readinessIncludesBackendsLivenessDoesNot() {
-    given()
+    management()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.find { it.name == 'gateway backends' }.data.registry", startsWith("UP"))
         .body("checks.find { it.name == 'gateway backends' }.data.dead", startsWith("DOWN"));
-    given()
+    management()
         .get("/q/health/live")
         .then()
         .statusCode(200)
@@ -401,7 +415,7 @@ class GatewayTests {
   @Test
   void metricsPerRouteAndStatus() {
     given().get("/registry/api/v1/units").then().statusCode(200);
-    given()
+    management()
         .get("/q/metrics")
         .then()
         .statusCode(200)
@@ -500,7 +514,7 @@ class GatewayTests {
         .header("Server", nullValue());
     given()
         .header("X-Forwarded-Proto", "https")
-        .get("/q/health/live")
+        .get("/registry/api/v1/units")
         .then()
         .header("Strict-Transport-Security", startsWith("max-age="));
     given()

@@ -54,6 +54,7 @@ class UploadStreamingIT {
           Map.of(
               "OIDC_ISSUER_URL", "http://127.0.0.1:9/realms/edu",
               "REGISTRY_URL", backendUrl,
+              "REGISTRY_MANAGEMENT_URL", backendUrl,
               // A route group without edge authentication, configured only through the environment.
               "GATEWAY_ROUTES_UPLOAD_PREFIX", "/upload",
               "GATEWAY_ROUTES_UPLOAD_BACKEND", "registry",
@@ -61,7 +62,7 @@ class UploadStreamingIT {
               "GATEWAY_ROUTES_UPLOAD_MAX_BODY_SIZE", "150M",
               "GATEWAY_ROUTES_UPLOAD_PUBLIC_RATE_LIMIT_GROUP", "default");
       try (GatewayProcess gateway = GatewayProcess.start("64m", env)) {
-        gateway.awaitHttp200("/q/health/live", Duration.ofSeconds(60));
+        gateway.awaitManagement200("/q/health/live", Duration.ofSeconds(60));
 
         HttpURLConnection c =
             (HttpURLConnection)

@@ -1,6 +1,6 @@
 package cn.jinan.edu.registry;
 
-import static io.restassured.RestAssured.given;
+import static cn.jinan.edu.platform.testing.ServiceContractTests.management;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinan.edu.platform.ids.Uscc;
@@ -27,7 +27,13 @@ class OpenApiTests extends OpenApiContract {
   @Test
   void everyUsccExampleHasTheRightCheckCharacter() {
     Object doc =
-        given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().get("$");
+        management()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .get("$");
     List<String> bad = new ArrayList<>();
     int[] checked = {0};
     walk(doc, "", false, bad, checked);

@@ -78,6 +78,7 @@ public final class FaultSuite implements AutoCloseable {
       registryEnv.put("DB_ACQUISITION_TIMEOUT", ACQUISITION_TIMEOUT.toSeconds() + "S");
       int registryPort = Ports.free();
       registryEnv.put("HTTP_PORT", Integer.toString(registryPort));
+      registryEnv.put("MANAGEMENT_PORT", Integer.toString(Ports.free()));
       ServiceProcess registry =
           new ServiceProcess(
               "registry-service",
@@ -90,7 +91,9 @@ public final class FaultSuite implements AutoCloseable {
       Map<String, String> gatewayEnv = new HashMap<>(common);
       int gatewayPort = Ports.free();
       gatewayEnv.put("HTTP_PORT", Integer.toString(gatewayPort));
+      gatewayEnv.put("MANAGEMENT_PORT", Integer.toString(Ports.free()));
       gatewayEnv.put("REGISTRY_URL", registry.baseUrl());
+      gatewayEnv.put("REGISTRY_MANAGEMENT_URL", registry.managementUrl());
       // Only registry-service runs here; nothing listens on port 1.
       gatewayEnv.put("MILESTONE_URL", "http://127.0.0.1:1");
       gatewayEnv.put("QUALITY_URL", "http://127.0.0.1:1");

@@ -44,7 +44,15 @@ public final class ServiceProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Starts a new process (after {@link #kill()} too) and waits until /q/health/ready is 200. */
+  /** The management interface (health, metrics): the MANAGEMENT_PORT of the environment. */
+  public String managementUrl() {
+    return "http://127.0.0.1:" + env.get("MANAGEMENT_PORT");
+  }
+
+  /**
+   * Starts a new process (after {@link #kill()} too) and waits until its management interface
+   * answers /q/health/ready with 200.
+   */
   public void start(Duration readyWithin) throws IOException, InterruptedException {
     Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
@@ -90,7 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(1))
             .build();
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
             .timeout(Duration.ofSeconds(3))
             .build();
     long deadline = System.nanoTime() + within.toNanos();

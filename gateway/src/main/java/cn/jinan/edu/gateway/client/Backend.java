@@ -27,6 +27,11 @@ public final class Backend {
   public final HttpClient client;
   public final BackendCircuit circuit;
 
+  /** Where probes and documents are read: the management interface, else the base URL. */
+  private final String managementHost;
+
+  private final int managementPort;
+
   Backend(Vertx vertx, String name, GatewayConfig.Backend config) {
     this.name = name;
     this.config = config;
@@ -54,6 +59,9 @@ public final class Backend {
     this.client = vertx.createHttpClient(options, pool);
     this.circuit =
         new BackendCircuit(vertx, name, config.failureThreshold(), config.openDuration());
+    URI management = config.managementUrl().map(URI::create).orElse(uri);
+    this.managementHost = management.getHost();
+    this.managementPort = management.getPort() > 0 ? management.getPort() : port;
   }
 
   /**
@@ -71,11 +79,17 @@ public final class Backend {
     return new RequestOptions().setHost(host).setPort(port).setSsl(ssl);
   }
 
-  /** A small GET for probes and documents; the whole body is read into memory. */
+  /**
+   * A small GET for probes and documents, to the management interface; the whole body is read into
+   * memory.
+   */
   public Future<Response> get(String path, Duration timeout) {
     return client
         .request(
-            requestOptions()
+            new RequestOptions()
+                .setHost(managementHost)
+                .setPort(managementPort)
+                .setSsl(ssl)
                 .setMethod(HttpMethod.GET)
                 .setURI(path)
                 .setTimeout(timeout.toMillis())

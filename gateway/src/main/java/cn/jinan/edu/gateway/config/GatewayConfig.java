@@ -46,6 +46,12 @@ public interface GatewayConfig {
     /** Base URL, e.g. http://127.0.0.1:8081. */
     String url();
 
+    /**
+     * The backend's management interface (health, OpenAPI document), e.g. http://127.0.0.1:9081;
+     * none: the base URL serves them (the test backends).
+     */
+    Optional<String> managementUrl();
+
     @WithDefault("500ms")
     Duration connectTimeout();
 
@@ -90,9 +96,10 @@ public interface GatewayConfig {
     boolean auth();
 
     /**
-     * Paths below the prefix that pass without a token, e.g. "GET /api/v1/units", "/q/health/**".
+     * Paths below the prefix that pass without a token, e.g. "GET /api/v1/units". Nothing under /q/
+     * is ever forwarded (a backend's management endpoints are not public).
      */
-    @WithDefault("GET /q/health/**,GET /q/openapi")
+    @WithDefault("GET /api/v1/units")
     List<String> publicPaths();
 
     /** Time from the end of the request body to the backend's response headers. */

@@ -58,6 +58,11 @@ final class EdgeAdmission {
       return;
     }
     String remainder = PathRewrite.remainder(path, route.prefix);
+    if (remainder.equals("/q") || remainder.startsWith("/q/")) {
+      // A backend's management endpoints (health, metrics, documents) are never public.
+      EdgeProblems.write(request, 404, "No resource at " + request.method() + " " + path);
+      return;
+    }
     boolean isPublic =
         !route.config.auth()
             || PathRule.anyMatches(route.publicRules, request.method().name(), remainder);

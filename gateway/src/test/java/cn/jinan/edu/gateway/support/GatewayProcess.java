@@ -19,11 +19,13 @@ public final class GatewayProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   public final int port;
+  public final int managementPort;
 
-  private GatewayProcess(Process process, Path log, int port) {
+  private GatewayProcess(Process process, Path log, int port, int managementPort) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   public static GatewayProcess start(String maxHeap, Map<String, String> env) throws IOException {
@@ -32,8 +34,11 @@ public final class GatewayProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: run after the package phase");
     }
     int port;
-    try (ServerSocket s = new ServerSocket(0)) {
+    int managementPort;
+    try (ServerSocket s = new ServerSocket(0);
+        ServerSocket m = new ServerSocket(0)) {
       port = s.getLocalPort();
+      managementPort = m.getLocalPort();
     }
     Path log = Files.createTempFile("gateway-it", ".log");
     List<String> cmd = new ArrayList<>();
@@ -41,6 +46,7 @@ public final class GatewayProcess implements AutoCloseable {
     cmd.add("-Xmx" + maxHeap);
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-Dquarkus.http.port=" + port);
+    cmd.add("-Dquarkus.management.port=" + managementPort);
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb =
@@ -50,14 +56,15 @@ public final class GatewayProcess implements AutoCloseable {
         .removeIf(
             k -> k.startsWith("OIDC_") || k.startsWith("QUARKUS_") || k.startsWith("GATEWAY_"));
     pb.environment().putAll(env);
-    return new GatewayProcess(pb.start(), log, port);
+    return new GatewayProcess(pb.start(), log, port, managementPort);
   }
 
   public boolean isAlive() {
     return process.isAlive();
   }
 
-  public void awaitHttp200(String path, Duration timeout) throws Exception {
+  /** Polls GET path on the management port (health) until it answers 200. */
+  public void awaitManagement200(String path, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -67,7 +74,7 @@ public final class GatewayProcess implements AutoCloseable {
       try {
         HttpResponse<Void> r =
             client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());

@@ -23,10 +23,14 @@ public final class PackagedService implements AutoCloseable {
   private final Path log;
   public final int port;
 
-  private PackagedService(Process process, Path log, int port) {
+  /** The management interface (health, metrics; a domain service's OpenAPI). */
+  public final int managementPort;
+
+  private PackagedService(Process process, Path log, int port, int managementPort) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   public static PackagedService start(Map<String, String> env) throws IOException {
@@ -41,11 +45,13 @@ public final class PackagedService implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: run after the package phase");
     }
     int port = freePort();
+    int managementPort = freePort();
     Path log = Files.createTempFile("packaged-service", ".log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
     cmd.add("-Dquarkus.http.port=" + port);
+    cmd.add("-Dquarkus.management.port=" + managementPort);
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());
@@ -54,7 +60,7 @@ public final class PackagedService implements AutoCloseable {
     // Start from a clean slate so a developer's shell cannot leak settings into the check.
     pb.environment().keySet().removeIf(k -> k.startsWith("OIDC_") || k.startsWith("QUARKUS_"));
     pb.environment().putAll(env);
-    return new PackagedService(pb.start(), log, port);
+    return new PackagedService(pb.start(), log, port, managementPort);
   }
 
   /** Waits for the process to end by itself; returns its exit code or -1 on timeout. */
@@ -65,8 +71,17 @@ public final class PackagedService implements AutoCloseable {
     return -1;
   }
 
-  /** Polls GET path until it answers 200, or fails with the process output. */
+  /** Polls GET path on the application port until it answers 200, or fails with the output. */
   public void awaitHttp200(String path, Duration timeout) throws Exception {
+    await(port, path, timeout);
+  }
+
+  /** The same on the management port, e.g. {@code /q/health/ready}. */
+  public void awaitManagement200(String path, Duration timeout) throws Exception {
+    await(managementPort, path, timeout);
+  }
+
+  private void await(int onPort, String path, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -74,7 +89,7 @@ public final class PackagedService implements AutoCloseable {
         throw new AssertionError("service exited early:\n" + output());
       }
       try {
-        if (get(client, path).statusCode() == 200) {
+        if (send(client, onPort, path).statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -86,8 +101,17 @@ public final class PackagedService implements AutoCloseable {
   }
 
   public HttpResponse<String> get(HttpClient client, String path) throws Exception {
+    return send(client, port, path);
+  }
+
+  public HttpResponse<String> management(HttpClient client, String path) throws Exception {
+    return send(client, managementPort, path);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, int onPort, String path)
+      throws Exception {
     return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path))
             .timeout(Duration.ofSeconds(5))
             .GET()
             .build(),

@@ -23,6 +23,12 @@ public abstract class ProdProfileContract {
   /** Environment the service needs besides OIDC, e.g. its database name. */
   protected abstract Map<String, String> environment();
 
+  /** Swagger UI: on the management interface of a domain service (the gateway overrides this). */
+  protected HttpResponse<String> swaggerUi(PackagedService service, HttpClient client)
+      throws Exception {
+    return service.management(client, "/q/swagger-ui/");
+  }
+
   @Test
   void refusesToStartWithoutIssuer() throws Exception {
     try (PackagedService service = PackagedService.start(environment())) {
@@ -70,9 +76,11 @@ public abstract class ProdProfileContract {
     // An issuer that is not reachable: the service must still start and answer without tokens.
     env.put("OIDC_ISSUER_URL", "http://127.0.0.1:9/realms/edu");
     try (PackagedService service = PackagedService.start(env)) {
-      service.awaitHttp200("/q/health/live", Duration.ofSeconds(60));
+      service.awaitManagement200("/q/health/live", Duration.ofSeconds(60));
       HttpClient client = HttpClient.newHttpClient();
-      assertEquals(200, service.get(client, "/q/swagger-ui/").statusCode());
+      assertEquals(200, swaggerUi(service, client).statusCode());
+      assertEquals(
+          404, service.get(client, "/q/health/live").statusCode(), "no health on the public port");
       HttpResponse<String> me = service.get(client, "/api/v1/me");
       assertEquals(401, me.statusCode(), me.body());
       assertTrue(

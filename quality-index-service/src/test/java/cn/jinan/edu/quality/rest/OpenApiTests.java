@@ -1,6 +1,6 @@
 package cn.jinan.edu.quality.rest;
 
-import static io.restassured.RestAssured.given;
+import static cn.jinan.edu.platform.testing.ServiceContractTests.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiTests extends OpenApiContract {
 
   private static JsonPath document() {
-    return given()
+    return management()
         .accept("application/json")
         .get("/q/openapi")
         .then()
