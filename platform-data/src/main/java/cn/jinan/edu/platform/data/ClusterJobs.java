@@ -1,5 +1,6 @@
 package cn.jinan.edu.platform.data;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Trigger;
@@ -29,6 +30,12 @@ public class ClusterJobs {
       ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
   @Inject EntityManager em;
+  @Inject MeterRegistry registry;
+
+  /** platform_job_turns_total{job, outcome}: ran here, or skipped (another replica's turn). */
+  private void count(String job, String outcome) {
+    registry.counter("platform.job.turns", "job", job, "outcome", outcome).increment();
+  }
 
   /**
    * The same for a {@code @Scheduled} method: the job is its trigger's identity (set one, the same
@@ -56,9 +63,11 @@ public class ClusterJobs {
                       .doReturningWork(conn -> JobClaim.take(conn, job, period, RUNNER));
               if (!mine) {
                 LOG.debugf("job %s: another replica has this period's turn", job);
+                count(job, "skipped");
                 return false;
               }
               work.run();
+              count(job, "ran");
               return true;
             });
   }

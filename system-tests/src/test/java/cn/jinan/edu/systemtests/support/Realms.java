@@ -33,7 +33,7 @@ final class Realms {
   private Realms() {}
 
   static String password(String username) {
-    return "test-only-" + username; // the convention of deploy/keycloak/test
+    return "Test-only-1-" + username; // the convention of deploy/keycloak/test (realm policy)
   }
 
   static void write(

@@ -37,7 +37,8 @@ public final class SystemUnderTest implements AutoCloseable {
           "quality", new String[] {"quality-index-service", "quality_e2e"});
 
   /** Ports other people's suites use on this kind of machine (./run.sh, keycloak.sh). */
-  private static final Set<Integer> RESERVED_PORTS = Set.of(8080, 8081, 8082, 8083, 18180);
+  private static final Set<Integer> RESERVED_PORTS =
+      Set.of(8080, 8081, 8082, 8083, 9000, 9080, 9081, 9082, 9083, 18180);
 
   /**
    * Five JVMs start at once on CI machines with few cores: the client compiler alone is plenty for
@@ -56,7 +57,13 @@ public final class SystemUnderTest implements AutoCloseable {
   public final String issuer;
   private final String gateway;
   private final Map<String, String> direct;
+  private final Map<String, String> management;
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private final FreePorts ports = new FreePorts();
+  private final Path root;
+  private final Path work;
+  private final String marker;
+  private final Map<String, Path> jars = new LinkedHashMap<>();
   private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-shutdown");
   private volatile boolean stopped;
 
@@ -82,22 +89,88 @@ public final class SystemUnderTest implements AutoCloseable {
   }
 
   /** A path on a service's own port, bypassing the gateway: registry, milestone or quality. */
+  /** A further replica started by a test, stopped with the suite. */
+  public record Replica(String name, int port, int managementPort, ManagedProcess process) {
+    public String url() {
+      return "http://127.0.0.1:" + port;
+    }
+
+    public String managementUrl() {
+      return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Kills it at once (SIGKILL of its process tree), as a node failure would. */
+    public void kill() {
+      process.kill();
+    }
+  }
+
+  /**
+   * Starts another replica of a module in the prod profile, as the suite starts the first one, with
+   * extra environment (a registry replica shares the suite's database), and waits until ready.
+   */
+  public Replica startReplica(String name, String module, Map<String, String> extraEnv) {
+    int port = ports.next();
+    int managementPort = ports.next();
+    Map<String, String> env = serviceEnv(port, managementPort);
+    if (module.equals("registry-service")) {
+      env.put("DB_NAME", DOMAIN_SERVICES.get("registry")[1]);
+      env.put("DB_HOST", envOr("DB_HOST", "127.0.0.1"));
+      env.put("DB_PORT", envOr("DB_PORT", "5432"));
+      env.put("DB_USER", envOr("DB_USER", "postgres"));
+      env.put("DB_PASSWORD", envOr("DB_PASSWORD", ""));
+    }
+    env.putAll(extraEnv);
+    try {
+      ManagedProcess p = startService(name, jars.get(module), env, root, work, marker);
+      processes.add(p);
+      Replica r = new Replica(name, port, managementPort, p);
+      long deadline = System.nanoTime() + START_TIMEOUT_SECONDS * 1_000_000_000L;
+      while (true) {
+        if (!p.alive()) {
+          throw new IllegalStateException(name + " exited during start-up:\n" + p.tail(60));
+        }
+        try {
+          if (http.get(r.managementUrl() + "/q/health/ready").send().status() == 200) {
+            return r;
+          }
+        } catch (RuntimeException notYet) {
+          // not listening yet
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(name + " not ready:\n" + p.tail(60));
+        }
+        sleep(250);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A free loopback port no other part of the suite uses. */
+  public int freePort() {
+    return ports.next();
+  }
+
+  /** The management interface (health, metrics, OpenAPI) of a service or of "gateway". */
+  public String management(String service, String path) {
+    return management.get(service) + path;
+  }
+
   public String direct(String service, String path) {
     return direct.get(service) + path;
   }
 
   private SystemUnderTest() {
     long t0 = System.nanoTime();
-    Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
-    Path work =
-        Path.of(System.getProperty("system-tests.work", "target/system-tests")).toAbsolutePath();
+    root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    work = Path.of(System.getProperty("system-tests.work", "target/system-tests")).toAbsolutePath();
     Path kcHome =
         Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"))
             .toAbsolutePath();
-    String marker = work.toString();
+    marker = work.toString();
     ManagedProcess.stopLeftovers(marker);
 
-    Map<String, Path> jars = new LinkedHashMap<>();
     for (String module :
         List.of("registry-service", "milestone-service", "quality-index-service", "gateway")) {
       Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -112,18 +185,23 @@ public final class SystemUnderTest implements AutoCloseable {
           kcHome + " has no Keycloak: run through Maven (pre-integration-test unpacks it)");
     }
 
-    FreePorts ports = new FreePorts();
     int kcPort = ports.next();
     int kcManagementPort = ports.next();
     int gatewayPort = ports.next();
+    int gatewayManagementPort = ports.next();
     Map<String, Integer> servicePorts = new HashMap<>();
+    Map<String, Integer> managementPorts = new HashMap<>();
     DOMAIN_SERVICES.keySet().forEach(s -> servicePorts.put(s, ports.next()));
+    DOMAIN_SERVICES.keySet().forEach(s -> managementPorts.put(s, ports.next()));
 
     keycloak = "http://127.0.0.1:" + kcPort;
     issuer = keycloak + "/realms/edu";
     gateway = "http://127.0.0.1:" + gatewayPort;
     direct = new HashMap<>();
     servicePorts.forEach((s, p) -> direct.put(s, "http://127.0.0.1:" + p));
+    management = new HashMap<>();
+    managementPorts.forEach((s, p) -> management.put(s, "http://127.0.0.1:" + p));
+    management.put("gateway", "http://127.0.0.1:" + gatewayManagementPort);
 
     Map<String, String> secrets = new HashMap<>();
     for (String client :
@@ -166,7 +244,8 @@ public final class SystemUnderTest implements AutoCloseable {
       for (var e : DOMAIN_SERVICES.entrySet()) {
         String service = e.getKey();
         String module = e.getValue()[0];
-        Map<String, String> env = serviceEnv(servicePorts.get(service));
+        Map<String, String> env =
+            serviceEnv(servicePorts.get(service), managementPorts.get(service));
         env.put("DB_NAME", e.getValue()[1]);
         env.put("DB_HOST", envOr("DB_HOST", "127.0.0.1"));
         env.put("DB_PORT", envOr("DB_PORT", "5432"));
@@ -193,10 +272,13 @@ public final class SystemUnderTest implements AutoCloseable {
         processes.add(startService(module, jars.get(module), env, root, work, marker));
       }
 
-      Map<String, String> gwEnv = serviceEnv(gatewayPort);
+      Map<String, String> gwEnv = serviceEnv(gatewayPort, gatewayManagementPort);
       gwEnv.put("REGISTRY_URL", direct.get("registry"));
       gwEnv.put("MILESTONE_URL", direct.get("milestone"));
       gwEnv.put("QUALITY_URL", direct.get("quality"));
+      gwEnv.put("REGISTRY_MANAGEMENT_URL", management.get("registry"));
+      gwEnv.put("MILESTONE_MANAGEMENT_URL", management.get("milestone"));
+      gwEnv.put("QUALITY_MANAGEMENT_URL", management.get("quality"));
       // Every test user signs in through the one test client and every public call comes from
       // 127.0.0.1, so the default budgets (600 and 120 a minute) would count the whole run's
       // traffic as a single caller's.
@@ -218,11 +300,13 @@ public final class SystemUnderTest implements AutoCloseable {
     }
   }
 
-  private Map<String, String> serviceEnv(int port) {
+  private Map<String, String> serviceEnv(int port, int managementPort) {
     Map<String, String> env = baseEnv();
     env.put("HTTP_PORT", String.valueOf(port));
+    env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
     // Loopback only; prod's default host is 0.0.0.0.
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
     env.put("OIDC_ISSUER_URL", issuer);
     env.put("OIDC_AUDIENCE", "jinan-edu-api");
     return env;
@@ -276,9 +360,9 @@ public final class SystemUnderTest implements AutoCloseable {
             "keycloak",
             keycloak + "/realms/" + Realms.OTHER_REALM + "/.well-known/openid-configuration"));
     for (String s : DOMAIN_SERVICES.keySet()) {
-      pending.add(new Probe(moduleOf(s), direct.get(s) + "/q/health/ready"));
+      pending.add(new Probe(moduleOf(s), management.get(s) + "/q/health/ready"));
     }
-    pending.add(new Probe("gateway", gateway + "/q/health/ready"));
+    pending.add(new Probe("gateway", management.get("gateway") + "/q/health/ready"));
     long deadline = t0 + START_TIMEOUT_SECONDS * 1_000_000_000L;
     while (!pending.isEmpty()) {
       for (ManagedProcess p : processes) {
