@@ -1,7 +1,10 @@
 package cn.jinan.edu.gateway.client;
 
 import cn.jinan.edu.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,10 +17,20 @@ import java.util.TreeMap;
 public class Backends {
   private final Map<String, Backend> byName;
 
-  Backends(Vertx vertx, GatewayConfig config) {
+  Backends(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
     Map<String, Backend> m = new TreeMap<>();
     config.backends().forEach((name, b) -> m.put(name, new Backend(vertx, name, b)));
     this.byName = Collections.unmodifiableMap(m);
+    // gateway_backend_circuit_open{backend}: 1 while the backend's circuit refuses calls.
+    byName.forEach(
+        (name, b) ->
+            Gauge.builder(
+                    "gateway.backend.circuit.open",
+                    b,
+                    x -> x.circuit.state() == CircuitBreakerState.OPEN ? 1 : 0)
+                .description("1 while the backend's circuit is open (calls answered 503)")
+                .tag("backend", name)
+                .register(registry));
   }
 
   public Backend get(String name) {

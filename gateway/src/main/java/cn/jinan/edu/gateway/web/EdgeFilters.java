@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +80,10 @@ public class EdgeFilters {
               k ->
                   Timer.builder("gateway.requests")
                       .description("Requests through the gateway by route and status")
+                      // Buckets for the p99-per-route alert (histogram_quantile).
+                      .publishPercentileHistogram()
+                      .minimumExpectedValue(Duration.ofMillis(1))
+                      .maximumExpectedValue(Duration.ofSeconds(30))
                       .tag("route", route)
                       .tag("method", method)
                       .tag("status", statusTag)
