@@ -48,20 +48,22 @@ public final class RateLimitStore implements AutoCloseable {
   private volatile long lastLogNanos = Long.MIN_VALUE / 2;
 
   /**
+   * Where the buckets are kept and for how long.
+   *
    * @param redisUrl the Redis server, e.g. {@code redis://valkey:6379}; empty: this replica only
    * @param keyPrefix prefix of every key, shared by the replicas of one deployment
    * @param timeout the longest a Redis round trip may take before the local bucket answers
    * @param longestWindow the longest window of any quota (how long a local bucket is kept)
    */
-  public RateLimitStore(
-      Optional<String> redisUrl,
-      String keyPrefix,
-      Duration timeout,
-      Duration longestWindow,
-      Runnable onFallback) {
-    this.keyPrefix = keyPrefix;
-    this.timeout = timeout;
+  public record Settings(
+      Optional<String> redisUrl, String keyPrefix, Duration timeout, Duration longestWindow) {}
+
+  public RateLimitStore(Settings settings, Runnable onFallback) {
+    this.keyPrefix = settings.keyPrefix();
+    this.timeout = settings.timeout();
     this.onFallback = onFallback;
+    Optional<String> redisUrl = settings.redisUrl();
+    Duration longestWindow = settings.longestWindow();
     this.local =
         Caffeine.newBuilder().expireAfterAccess(longestWindow).maximumSize(100_000).build();
     this.uri = redisUrl.filter(u -> !u.isBlank()).map(RedisURI::create).orElse(null);

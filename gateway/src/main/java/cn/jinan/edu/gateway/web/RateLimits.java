@@ -36,7 +36,8 @@ public class RateLimits {
     GatewayConfig.Redis redis = config.redis();
     store =
         new RateLimitStore(
-            redis.url(), redis.keyPrefix(), redis.timeout(), longest, fallback::increment);
+            new RateLimitStore.Settings(redis.url(), redis.keyPrefix(), redis.timeout(), longest),
+            fallback::increment);
     Gauge.builder("gateway.rate_limit.shared", store, s -> s.shared() ? 1 : 0)
         .description("1 while rate-limit buckets are shared by the replicas through Redis")
         .register(registry);

@@ -59,7 +59,8 @@ class RateLimitStoreTests {
 
   private static RateLimitStore store(String url, String prefix, AtomicInteger fallbacks) {
     return new RateLimitStore(
-        Optional.of(url), prefix, TIMEOUT, Duration.ofMinutes(1), fallbacks::incrementAndGet);
+        new RateLimitStore.Settings(Optional.of(url), prefix, TIMEOUT, Duration.ofMinutes(1)),
+        fallbacks::incrementAndGet);
   }
 
   private static void awaitShared(RateLimitStore store) throws InterruptedException {

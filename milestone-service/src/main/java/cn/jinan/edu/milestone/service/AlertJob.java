@@ -10,11 +10,9 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Announces due-soon and overdue tasks as events. One replica runs it per period (platform-data
@@ -23,8 +21,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AlertJob {
-  private static final Logger LOG = Logger.getLogger(AlertJob.class);
-  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
 
   @Inject ClusterJobs jobs;
   @Inject ProgressService progress;
@@ -36,21 +32,7 @@ public class AlertJob {
       delayed = "${milestone.alerts.delay:60s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled(ScheduledExecution execution) {
-    // One replica takes each period (platform-data ClusterJobs); the others skip it.
-    try {
-      jobs.runOnce(
-          execution,
-          JOB_TIMEOUT,
-          () -> {
-            int n = runAt(Instant.now());
-            if (n > 0) {
-              LOG.infof("Deadline alerts: %d new announcement(s)", n);
-            }
-          });
-    } catch (RuntimeException e) {
-      // The next run retries; an outage must not kill the scheduler.
-      LOG.warn("Deadline alert job failed; will retry at the next run", e);
-    }
+    jobs.runCounting(execution, "new deadline announcement(s)", () -> runAt(Instant.now()));
   }
 
   /** One run as of {@code now}, over every plan; returns the number of new announcements. */

@@ -15,7 +15,6 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +37,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UnitMirror {
   private static final Logger LOG = Logger.getLogger(UnitMirror.class);
-  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
   static final String SOURCE = "registry-service";
   private static final Set<String> REGISTRY_KINDS =
       Arrays.stream(UnitKind.values())
@@ -56,19 +54,7 @@ public class UnitMirror {
       delayed = "${milestone.units.first-refresh:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled(ScheduledExecution execution) {
-    // One replica takes each period (platform-data ClusterJobs); the others skip it.
-    try {
-      jobs.runOnce(
-          execution,
-          JOB_TIMEOUT,
-          () -> {
-            refresh();
-          });
-    } catch (ProblemException e) {
-      // Already logged or harmless; the next run tries again and the mirror is kept
-      // meanwhile.
-      LOG.debugf("unit mirror not refreshed: %s", e.getMessage());
-    }
+    jobs.run(execution, this::refresh);
   }
 
   /** Reads the registry's units now; 503 when it cannot be read (the mirror is kept). */

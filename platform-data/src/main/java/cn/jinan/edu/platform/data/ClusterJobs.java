@@ -1,5 +1,6 @@
 package cn.jinan.edu.platform.data;
 
+import cn.jinan.edu.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -11,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -31,6 +33,40 @@ public class ClusterJobs {
 
   @Inject EntityManager em;
   @Inject MeterRegistry registry;
+
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+
+  /**
+   * The one way a {@code @Scheduled} method runs its work: once per period across the replicas
+   * ({@link #runOnce}), within 10 minutes, and never throwing into the scheduler — a failure is
+   * logged, its transaction (the turn included) rolls back, and the next tick of any replica tries
+   * again.
+   */
+  public void run(ScheduledExecution execution, Runnable work) {
+    String job = execution.getTrigger().getId();
+    try {
+      runOnce(execution, JOB_TIMEOUT, work);
+    } catch (ProblemException e) {
+      LOG.infof(
+          "Scheduled job %s did not complete (%s); the next period tries again",
+          job, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "Scheduled job %s failed; the next period tries again", job);
+    }
+  }
+
+  /** {@link #run} for work that answers how many things it changed; a non-zero count is logged. */
+  public void runCounting(ScheduledExecution execution, String changed, IntSupplier work) {
+    String job = execution.getTrigger().getId();
+    run(
+        execution,
+        () -> {
+          int n = work.getAsInt();
+          if (n > 0) {
+            LOG.infof("Scheduled job %s: %d %s", job, n, changed);
+          }
+        });
+  }
 
   /** platform_job_turns_total{job, outcome}: ran here, or skipped (another replica's turn). */
   private void count(String job, String outcome) {

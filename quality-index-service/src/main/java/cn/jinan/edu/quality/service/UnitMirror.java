@@ -12,7 +12,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UnitMirror {
   private static final Logger LOG = Logger.getLogger(UnitMirror.class);
-  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
   static final String SOURCE = "registry-service";
 
   @Inject ClusterJobs jobs;
@@ -41,13 +39,7 @@ public class UnitMirror {
       delayed = "${quality.registry.units-first-refresh:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled(ScheduledExecution execution) {
-    // One replica takes each period (platform-data ClusterJobs); the others skip it.
-    jobs.runOnce(
-        execution,
-        JOB_TIMEOUT,
-        () -> {
-          registry.units().ifPresent(this::apply);
-        });
+    jobs.run(execution, () -> registry.units().ifPresent(this::apply));
   }
 
   /** Reads the registry's units now; 503 when it cannot be read. */
