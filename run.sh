@@ -140,7 +140,8 @@ needs_build() {
 }
 
 start_all() {
-  command -v java >/dev/null || die "java (17 or newer) is not on the PATH."
+  # A JDK 25: JAVA_HOME, else the usual install folders; stops saying what to install.
+  . "$ROOT/.mvn/jdk25.sh"
   command -v openssl >/dev/null || die "openssl is needed to create the development signing key."
   command -v psql >/dev/null || die "psql (PostgreSQL client) is needed to check and create the databases."
   for entry in "${SERVICES[@]}"; do

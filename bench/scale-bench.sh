@@ -10,6 +10,7 @@
 # Needs the packaged services (./mvnw package -DskipTests, or ./run.sh once), wrk, psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. ./.mvn/jdk25.sh # the services run on Java 25
 DURATION="${DURATION:-5}"
 CONNECTIONS="${CONNECTIONS:-8}"
 SIZES="${SIZES:-1000 100000 1000000}"

@@ -16,6 +16,7 @@
 # curl. The gateway's comparison with nginx is gateway/bench/gateway-bench.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. ./.mvn/jdk25.sh # the services run on Java 25
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-16}"
 CONTAINER_MEMORY="${CONTAINER_MEMORY:-512m}"

@@ -16,7 +16,7 @@
 # The realm file carries no users and no secrets; this script adds, for local use only:
 #   - the test users of test/edu-users-0.json (password Test-only-1-<username>, which meets the realm's password policy; KC_TEST_USERS=0 skips them)
 #   - a public client e2e-tests with the password grant, for user tokens without a browser.
-# Needs java (17 or newer), curl, jq, unzip.
+# Needs java (17 or newer; the suite itself builds on 25), curl, jq, unzip.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
