@@ -10,19 +10,25 @@ import java.time.Duration;
  * Bucket4j token bucket refilled all at once at the end of each window, so that it maps onto the
  * RateLimit-Limit / Remaining / Reset headers of the IETF draft.
  */
-public record Quota(String group, long limit, Duration window) {
-  public Quota {
+public record Quota(String group, long limit, Duration window, BucketConfiguration bucket) {
+
+  /** The bucket configuration is built once here, not on every request. */
+  public Quota(String group, long limit, Duration window) {
+    this(group, limit, window, configuration(limit, window));
+  }
+
+  private static BucketConfiguration configuration(long limit, Duration window) {
     if (limit < 1 || window.isZero() || window.isNegative()) {
       throw new IllegalArgumentException("limit and window must be positive");
     }
+    return BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, window).build())
+        .build();
   }
 
+  /** The one limit of the bucket, for a replica's own bucket. */
   public Bandwidth bandwidth() {
-    return Bandwidth.builder().capacity(limit).refillIntervally(limit, window).build();
-  }
-
-  public BucketConfiguration bucket() {
-    return BucketConfiguration.builder().addLimit(bandwidth()).build();
+    return bucket.getBandwidths()[0];
   }
 
   /** The answer for one request; the seconds are what the headers carry (at least 1). */
