@@ -3,7 +3,7 @@ package cn.jinan.edu.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinan.edu.gateway.support.GatewayProcess;
+import cn.jinan.edu.platform.testing.PackagedService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.OutputStream;
@@ -11,6 +11,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +62,9 @@ class UploadStreamingIT {
               "GATEWAY_ROUTES_UPLOAD_AUTH", "false",
               "GATEWAY_ROUTES_UPLOAD_MAX_BODY_SIZE", "150M",
               "GATEWAY_ROUTES_UPLOAD_PUBLIC_RATE_LIMIT_GROUP", "default");
-      try (GatewayProcess gateway = GatewayProcess.start("64m", env)) {
+      // A 64 MB heap (the later -Xmx wins): the upload must stream, never be held.
+      try (PackagedService gateway =
+          PackagedService.start(env, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"))) {
         gateway.awaitManagement200("/q/health/live", Duration.ofSeconds(60));
 
         HttpURLConnection c =

@@ -58,9 +58,16 @@ public final class PackagedService implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     // Start from a clean slate so a developer's shell cannot leak settings into the check.
-    pb.environment().keySet().removeIf(k -> k.startsWith("OIDC_") || k.startsWith("QUARKUS_"));
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k -> k.startsWith("OIDC_") || k.startsWith("QUARKUS_") || k.startsWith("GATEWAY_"));
     pb.environment().putAll(env);
     return new PackagedService(pb.start(), log, port, managementPort);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** Waits for the process to end by itself; returns its exit code or -1 on timeout. */
