@@ -124,32 +124,14 @@ public final class SystemUnderTest implements AutoCloseable {
     try {
       ManagedProcess p = startService(name, jars.get(module), env, root, work, marker);
       processes.add(p);
-      Replica r = new Replica(name, port, managementPort, p);
-      long deadline = System.nanoTime() + START_TIMEOUT_SECONDS * 1_000_000_000L;
-      while (true) {
-        if (!p.alive()) {
-          throw new IllegalStateException(name + " exited during start-up:\n" + p.tail(60));
-        }
-        try {
-          if (http.get(r.managementUrl() + "/q/health/ready").send().status() == 200) {
-            return r;
-          }
-        } catch (RuntimeException notYet) {
-          // not listening yet
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(name + " not ready:\n" + p.tail(60));
-        }
-        sleep(250);
-      }
+      awaitProbes(
+          new ArrayList<>(
+              List.of(new Probe(name, "http://127.0.0.1:" + managementPort + "/q/health/ready"))),
+          System.nanoTime());
+      return new Replica(name, port, managementPort, p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A free loopback port no other part of the suite uses. */
-  public int freePort() {
-    return ports.next();
   }
 
   /** The management interface (health, metrics, OpenAPI) of a service or of "gateway". */
@@ -363,10 +345,17 @@ public final class SystemUnderTest implements AutoCloseable {
       pending.add(new Probe(moduleOf(s), management.get(s) + "/q/health/ready"));
     }
     pending.add(new Probe("gateway", management.get("gateway") + "/q/health/ready"));
+    awaitProbes(pending, t0);
+  }
+
+  /**
+   * Polls the probes until each answers 200; fails when a probed process exits or time runs out.
+   */
+  private void awaitProbes(List<Probe> pending, long t0) {
     long deadline = t0 + START_TIMEOUT_SECONDS * 1_000_000_000L;
     while (!pending.isEmpty()) {
       for (ManagedProcess p : processes) {
-        if (!p.alive()) {
+        if (pending.stream().anyMatch(probe -> probe.process().equals(p.name)) && !p.alive()) {
           throw new IllegalStateException(
               p.name + " exited during start-up; last lines of " + p.log + ":\n" + p.tail(60));
         }
