@@ -4,6 +4,7 @@ import cn.jinan.edu.quality.domain.TargetMeasures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,21 +30,25 @@ public class ApprovedValues {
   /** Approved values of an indicator with period ≤ maxYear, by subject and then period. */
   @SuppressWarnings("unchecked")
   public List<TargetMeasures.Obs> of(String indicatorCode, int maxYear) {
-    List<Object[]> rows =
+    List<Tuple> rows =
         em.createNativeQuery(
                 "SELECT v.subject, v.district_code, v.period, v.value FROM data_value v"
                     + " JOIN indicator i ON i.id = v.indicator_id"
                     + " JOIN data_approval a ON a.district_code = v.district_code"
                     + " AND a.period = v.period AND a.state = 'APPROVED'"
-                    + " WHERE i.code = :code AND v.period <= :year ORDER BY v.subject, v.period")
+                    + " WHERE i.code = :code AND v.period <= :year ORDER BY v.subject, v.period",
+                Tuple.class)
             .setParameter("code", indicatorCode)
             .setParameter("year", maxYear)
             .getResultList();
     List<TargetMeasures.Obs> out = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
+    for (Tuple r : rows) {
       out.add(
           new TargetMeasures.Obs(
-              (String) r[0], (String) r[1], ((Number) r[2]).intValue(), (BigDecimal) r[3]));
+              r.get("subject", String.class),
+              r.get("district_code", String.class),
+              r.get("period", Number.class).intValue(),
+              r.get("value", BigDecimal.class)));
     }
     return out;
   }

@@ -31,7 +31,6 @@ import java.util.Map;
 @Transactional(Transactional.TxType.REQUIRED)
 public class DataImport {
   static final String UNKNOWN_INDICATOR = "UNKNOWN_INDICATOR";
-  static final String UNKNOWN_UNIT = "UNKNOWN_UNIT";
   private static final int LOOKUP_CHUNK = 1000;
 
   @Inject EntityManager em;
@@ -79,7 +78,9 @@ public class DataImport {
       }
       for (FieldError e : ValueRules.validate(in, ind)) {
         String code =
-            e.message().equals(ValueRules.UNKNOWN_UNIT) ? UNKNOWN_UNIT : ImportConflict.INVALID;
+            e.message().equals(ValueRules.UNKNOWN_UNIT_MESSAGE)
+                ? ImportConflict.UNKNOWN_UNIT
+                : ImportConflict.INVALID;
         conflicts.add(new ImportConflict(row.number(), e.field(), code, e.message()));
       }
       if (conflicts.isEmpty()) {

@@ -33,7 +33,7 @@ final class ValueRules {
     if (in.districtCode() == null || !in.districtCode().matches("\\d{6}")) {
       e.add(new FieldError("districtCode", "区县代码必填，6位数字 (a 6-digit district code is required)"));
     } else if (!Unit.known(in.districtCode())) {
-      e.add(new FieldError("districtCode", UNKNOWN_UNIT));
+      e.add(new FieldError("districtCode", UNKNOWN_UNIT_MESSAGE));
     }
     if (ind.level == IndicatorLevel.SCHOOL) {
       if (in.schoolUscc() == null || in.schoolUscc().isBlank()) {
@@ -59,7 +59,7 @@ final class ValueRules {
   }
 
   /** The message of a district code that names no unit; the import codes it UNKNOWN_UNIT. */
-  static final String UNKNOWN_UNIT = "不是已知的区县代码 (not a known unit; see GET /api/v1/units)";
+  static final String UNKNOWN_UNIT_MESSAGE = "不是已知的区县代码 (not a known unit; see GET /api/v1/units)";
 
   /** The period's state; with {@code lock} the approval row is locked so it cannot change. */
   static ApprovalState state(String district, int period, boolean lock) {

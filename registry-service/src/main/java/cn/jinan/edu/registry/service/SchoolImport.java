@@ -28,9 +28,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class SchoolImport {
-  /** The one rule on a district code is that it names a unit in scope. */
-  static final String UNKNOWN_UNIT = "UNKNOWN_UNIT";
-
   private static final int LOOKUP_CHUNK = 5000;
 
   @Inject SchoolService schools;
@@ -57,7 +54,10 @@ public class SchoolImport {
           row.readErrors().stream().map(ImportConflict::field).collect(Collectors.toSet());
       for (Violation v : row.value().violations(units)) {
         if (!unreadable.contains(v.field())) {
-          String code = v.field().equals("districtCode") ? UNKNOWN_UNIT : ImportConflict.INVALID;
+          String code =
+              v.field().equals("districtCode")
+                  ? ImportConflict.UNKNOWN_UNIT
+                  : ImportConflict.INVALID;
           conflicts.add(new ImportConflict(row.number(), v.field(), code, v.message()));
         }
       }

@@ -29,6 +29,9 @@ public record ImportConflict(
   public static final String FORBIDDEN = "FORBIDDEN";
   public static final String LOCKED = "LOCKED";
 
+  /** A district code that names no unit in scope. */
+  public static final String UNKNOWN_UNIT = "UNKNOWN_UNIT";
+
   public static ImportConflict invalid(long row, String field, String reason) {
     return new ImportConflict(row, field, INVALID, reason);
   }
