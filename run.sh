@@ -139,6 +139,33 @@ needs_build() {
   return 1
 }
 
+# The JDK's ahead-of-time cache of each packaged service (target/quarkus-app/app.aot; docs/
+# operations.md): recorded once per build by a training run, the way the image build does it (a
+# start without database or issuer that exits by itself); the build's tests record it too. A
+# failed training run only costs start-up speed.
+record_aot_caches() {
+  local pids=() names=()
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name _ _ <<<"$entry"
+    local app="$ROOT/$name/target/quarkus-app"
+    [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] && continue
+    (
+      cd "$ROOT/$name"
+      env OIDC_ISSUER_URL=http://127.0.0.1:9/realms/none DB_HOST=127.0.0.1 DB_PORT=9 HTTP_PORT=0 MANAGEMENT_PORT=0 \
+        java -Xmx256m -XX:AOTCacheOutput=target/quarkus-app/app.aot -Dplatform.exit-after-start=true \
+        -Dquarkus.flyway.migrate-at-start=false -Dquarkus.hibernate-orm.schema-management.strategy=none \
+        -jar target/quarkus-app/quarkus-run.jar >"$LOG_DIR/$name-aot.log" 2>&1
+    ) &
+    pids+=($!)
+    names+=("$name")
+  done
+  [ ${#pids[@]} -eq 0 ] && return 0
+  say "Recording the start-up cache of ${names[*]} (once per build, about a minute)..."
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || say "  ${names[$i]}: no cache (see $LOG_DIR/${names[$i]}-aot.log); it starts without."
+  done
+}
+
 start_all() {
   # A JDK 25: JAVA_HOME, else the usual install folders; stops saying what to install.
   . "$ROOT/.mvn/jdk25.sh"
@@ -163,12 +190,15 @@ start_all() {
       die "The build failed; see the output above."
   fi
   mkdir -p "$LOG_DIR"
+  record_aot_caches
   local public_key peer_token
   public_key=$(grep -v -- ----- "$KEY_DIR/public.pem" | tr -d '\n')
   # Services call each other with a data-reporter token signed by the same local key.
   peer_token=$(mint_token data-reporter)
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
+    local aot=""
+    [ -f "$ROOT/$name/target/quarkus-app/app.aot" ] && aot="-XX:AOTCache=target/quarkus-app/app.aot"
     (
       cd "$ROOT/$name"
       # Each management interface (health, metrics, OpenAPI) listens 1000 above its service.
@@ -177,7 +207,7 @@ start_all() {
         PEER_TOKEN="$peer_token" \
         DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_USER="$DB_USER" DB_PASSWORD="${DB_PASSWORD:-}" \
         ${db:+DB_NAME="$db"} \
-        nohup java -Xmx256m -Dquarkus.profile=local -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar \
+        nohup java -Xmx256m $aot -Dquarkus.profile=local -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar \
         >"$LOG_DIR/$name.log" 2>&1 &
       echo $! >"$RUN_DIR/$name.pid"
     )

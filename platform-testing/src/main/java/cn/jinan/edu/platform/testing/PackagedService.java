@@ -19,6 +19,13 @@ import java.util.concurrent.TimeUnit;
  * an admin runs it. Used by *IT tests that run after {@code package}.
  */
 public final class PackagedService implements AutoCloseable {
+  /**
+   * The JDK's ahead-of-time cache beside the packaged jar, recorded by {@link
+   * ProdProfileContract}'s training run; every start uses it when it is there (a cache that does
+   * not match the jar or the JVM is ignored with a warning).
+   */
+  public static final Path AOT_CACHE = Path.of("target", "quarkus-app", "app.aot");
+
   private final Process process;
   private final Path log;
   public final int port;
@@ -52,6 +59,10 @@ public final class PackagedService implements AutoCloseable {
     cmd.add("-Xmx256m");
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dquarkus.management.port=" + managementPort);
+    boolean training = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput"));
+    if (!training && Files.exists(AOT_CACHE)) {
+      cmd.add("-XX:AOTCache=" + AOT_CACHE);
+    }
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());

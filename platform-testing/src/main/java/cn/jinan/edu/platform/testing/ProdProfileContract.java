@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Runs the packaged service in the prod profile: it must refuse to start without an OIDC issuer,
- * and with one it must serve health, Swagger UI and problem+json 401s.
+ * Runs the packaged service in the prod profile: it records its ahead-of-time cache, must refuse to
+ * start without an OIDC issuer, and with one it must start with the cache and serve health, Swagger
+ * UI and problem+json 401s.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class ProdProfileContract {
 
   /** Environment the service needs besides OIDC, e.g. its database name. */
@@ -30,6 +34,7 @@ public abstract class ProdProfileContract {
   }
 
   @Test
+  @Order(2)
   void refusesToStartWithoutIssuer() throws Exception {
     try (PackagedService service = PackagedService.start(environment())) {
       int exit = service.awaitExit(Duration.ofSeconds(60));
@@ -43,39 +48,45 @@ public abstract class ProdProfileContract {
   }
 
   /**
-   * What src/main/docker/Dockerfile.jvm runs at image build: a start without database or reachable
-   * issuer that records the class-data archive and exits by itself.
+   * The training run of the JDK's ahead-of-time cache, as src/main/docker/Dockerfile.jvm and
+   * ./run.sh do it: a start without database or reachable issuer (migrations and schema validation
+   * skipped for this run only) that exits by itself, after which the JVM assembles the cache. It
+   * writes target/quarkus-app/app.aot, which the later starts of this build use. First, so that
+   * they do.
    */
   @Test
-  void recordsTheClassDataArchiveAndExits() throws Exception {
-    Path archive = Files.createTempFile("app-cds", ".jsa");
-    Files.delete(archive);
+  @Order(1)
+  void recordsTheAotCacheAndExits() throws Exception {
+    Files.deleteIfExists(PackagedService.AOT_CACHE);
     Map<String, String> env = new HashMap<>(environment());
     env.put("OIDC_ISSUER_URL", "http://127.0.0.1:9/realms/none");
     env.put("DB_HOST", "127.0.0.1");
     env.put("DB_PORT", "9");
     List<String> options =
         List.of(
-            "-XX:ArchiveClassesAtExit=" + archive,
+            "-XX:AOTCacheOutput=" + PackagedService.AOT_CACHE,
             "-Dplatform.exit-after-start=true",
             "-Dquarkus.flyway.migrate-at-start=false",
             "-Dquarkus.hibernate-orm.schema-management.strategy=none");
     try (PackagedService service = PackagedService.start(env, options)) {
-      int exit = service.awaitExit(Duration.ofSeconds(90));
+      int exit = service.awaitExit(Duration.ofSeconds(240));
       String output = service.output();
-      assertEquals(0, exit, "the archive run must start and exit by itself:\n" + output);
-      assertTrue(Files.size(archive) > 10_000_000, "archive of " + Files.size(archive) + " bytes");
-    } finally {
-      Files.deleteIfExists(archive);
+      assertEquals(0, exit, "the training run must start, exit and assemble the cache:\n" + output);
+      assertTrue(output.contains("AOTCache creation is complete"), output);
+      long size = Files.size(PackagedService.AOT_CACHE);
+      assertTrue(size > 10_000_000, "AOT cache of " + size + " bytes");
     }
   }
 
+  /** Also: it starts with the cache just recorded ({@code AOTMode=on} refuses to start without). */
   @Test
+  @Order(3)
   void servesHealthSwaggerAndProblemsInProd() throws Exception {
     Map<String, String> env = new HashMap<>(environment());
     // An issuer that is not reachable: the service must still start and answer without tokens.
     env.put("OIDC_ISSUER_URL", "http://127.0.0.1:9/realms/edu");
-    try (PackagedService service = PackagedService.start(env)) {
+    List<String> aot = List.of("-XX:AOTMode=on", "-Xlog:aot=info");
+    try (PackagedService service = PackagedService.start(env, aot)) {
       service.awaitManagement200("/q/health/live", Duration.ofSeconds(60));
       HttpClient client = HttpClient.newHttpClient();
       assertEquals(200, swaggerUi(service, client).statusCode());
@@ -87,6 +98,9 @@ public abstract class ProdProfileContract {
           me.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
           me.headers().toString());
       assertTrue(service.output().contains("\"level\""), "prod logs are JSON");
+      assertTrue(
+          service.output().contains("Using AOT-linked classes: true"),
+          "started with the AOT cache:\n" + service.output());
     }
   }
 }
