@@ -4,8 +4,10 @@ import cn.jinan.edu.gateway.domain.Quota;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -41,6 +43,9 @@ public final class RateLimitStore implements AutoCloseable {
   private final RedisClient client;
   private final RedisURI uri;
   private final Cache<String, Bucket> local;
+  // One proxy per bucket, kept: its batching joins the concurrent requests of one client into one
+  // Redis round trip (the profile showed a fifth of the gateway's CPU in a round trip per request).
+  private final Cache<String, AsyncBucketProxy> remoteBuckets;
 
   private volatile AsyncProxyManager<byte[]> remote;
   private volatile CompletableFuture<?> connecting;
@@ -65,6 +70,8 @@ public final class RateLimitStore implements AutoCloseable {
     Optional<String> redisUrl = settings.redisUrl();
     Duration longestWindow = settings.longestWindow();
     this.local =
+        Caffeine.newBuilder().expireAfterAccess(longestWindow).maximumSize(100_000).build();
+    this.remoteBuckets =
         Caffeine.newBuilder().expireAfterAccess(longestWindow).maximumSize(100_000).build();
     this.uri = redisUrl.filter(u -> !u.isBlank()).map(RedisURI::create).orElse(null);
     this.client = uri == null ? null : RedisClient.create();
@@ -94,9 +101,15 @@ public final class RateLimitStore implements AutoCloseable {
     if (proxies == null || now < remoteAfterNanos) {
       return CompletableFuture.completedFuture(localDecision(quota, key, null));
     }
-    return proxies
-        .builder()
-        .build(key.getBytes(StandardCharsets.UTF_8), quota.bucket())
+    AsyncBucketProxy bucket =
+        remoteBuckets.get(
+            key,
+            k ->
+                proxies
+                    .builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(k.getBytes(StandardCharsets.UTF_8), quota.bucket()));
+    return bucket
         .tryConsumeAndReturnRemaining(1)
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle(
@@ -147,6 +160,7 @@ public final class RateLimitStore implements AutoCloseable {
   }
 
   private void connected(StatefulRedisConnection<byte[], byte[]> connection) {
+    remoteBuckets.invalidateAll();
     remote =
         Bucket4jLettuce.casBasedBuilder(connection)
             .expirationAfterWrite(

@@ -101,7 +101,8 @@ public class VerifiedTokenIdentities {
         new QuarkusSecurityIdentity.Builder()
             .setPrincipal(jwt)
             .addRoles(identity.getRoles())
-            .addCredentials(identity.getCredentials());
+            .addCredentials(identity.getCredentials())
+            .addAttribute(CallerProducer.ScopeClaims.ATTRIBUTE, CallerProducer.ScopeClaims.of(jwt));
     identity
         .getAttributes()
         .forEach(
