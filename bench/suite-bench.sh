@@ -175,7 +175,7 @@ echo
 echo "Proxy path (\`gateway/bench/gateway-bench.sh\`, nginx backend answering a small JSON body):"
 DURATION="$DURATION" gateway/bench/gateway-bench.sh >"$WORK/proxy.txt" 2>&1 || { cat "$WORK/proxy.txt"; exit 1; }
 sed -n '/^| Path/,$p' "$WORK/proxy.txt"
-G_PROXY=$(sed -n 's/.*gateway ÷ vertx-http-proxy alone: \([0-9.]*\).*/\1/p' "$WORK/proxy.txt")
+G_PROXY=$(sed -n 's/.*gateway ÷ vertx-http-proxy alone: \([0-9]*\.[0-9]*\).*/\1/p' "$WORK/proxy.txt")
 fi
 
 if [[ " $PARTS " == *" startup "* ]]; then
@@ -189,7 +189,7 @@ JAVA_OPTS_DEPLOY=${JAVA_OPTS_DEPLOY//-Dquarkus.http.host=0.0.0.0/-Dquarkus.http.
 echo
 echo "Start-up and memory, each service started alone on a spare port (profile local, its usual database) with \`-XX:MaxRAM=$CONTAINER_MEMORY -XX:ActiveProcessorCount=$CONTAINER_CPUS $JAVA_OPTS_DEPLOY\` (the cache recorded as Dockerfile.jvm records it), then $DURATION s of reads:"
 echo
-echo "| service | start to ready, AOT cache (s, goal ≤ 1.0) | without the cache (s) | Quarkus' own start-up, cache (s) | RSS after load (MB, goal ≤ 200) | of which file-backed (cache, jars; MB) |"
+echo "| service | start to ready, AOT cache (s, goal ≤ 1.0) | without the cache (s) | Quarkus' own start-up, cache (s) | RSS after load, cache (MB, goal ≤ 200) | RSS after load without the cache (MB) |"
 echo "|---|---|---|---|---|---|"
 SLOWEST=0
 LARGEST=0
@@ -217,17 +217,17 @@ for s in "registry-service:registry:/api/v1/schools?limit=20" "milestone-service
     PIDS+=("$pid")
     wait_ready "$management" "$pid" "$WORK/$module.log"
     ready=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$port$path" >/dev/null 2>&1 || true
+    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
     if [ "$variant" = plain ]; then
       plain=$ready
+      plain_rss=$rss
       kill "$pid"; wait "$pid" 2>/dev/null || true
       continue
     fi
     grep -q 'warning.*aot' "$WORK/$module.log" && { echo "$module did not use its AOT cache:"; grep 'aot' "$WORK/$module.log" | head -5; }
     own=$(grep -o 'started in [0-9.]*s' "$WORK/$module.log" | grep -o '[0-9.]*' | head -n 1)
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$port$path" >/dev/null 2>&1 || true
-    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
-    rss_file=$(awk '/RssFile/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$module" "$ready" "$plain" "${own:-?}" "$rss" "$rss_file"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$module" "$ready" "$plain" "${own:-?}" "$rss" "$plain_rss"
     SLOWEST=$(awk -v a="$SLOWEST" -v b="$ready" 'BEGIN {print (b > a) ? b : a}')
     LARGEST=$(( rss > LARGEST ? rss : LARGEST ))
     kill "$pid"; wait "$pid" 2>/dev/null || true
